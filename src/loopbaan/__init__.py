@@ -1,0 +1,3 @@
+"""loopbaan: a keyboard-driven career journal for the terminal."""
+
+__version__ = "0.1.0"

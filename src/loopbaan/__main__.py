@@ -1,0 +1,3 @@
+from loopbaan.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,145 @@
+"""The journal's vocabulary: enums and small value types, free of any library.
+
+They live apart from `models.py` so that the quick commands and the analysis can
+use them without importing SQLModel (which costs ~0.5 s at start-up).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from loopbaan.i18n import N_
+
+
+class Kind(StrEnum):
+    ACTIVITY = "activity"
+    APPOINTMENT = "appointment"
+    TASK = "task"
+
+
+class Rating(StrEnum):
+    PLUS = "plus"
+    MINUS = "minus"
+    NEUTRAL = "neutral"
+
+
+class Status(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+class Reason(StrEnum):
+    """Why a task was postponed; the order is the order of the 1–8 shortcuts."""
+
+    UNCLEAR = "unclear"
+    TOO_BIG = "too_big"
+    NO_TIME = "no_time"
+    WAITING = "waiting"
+    DISLIKE = "dislike"
+    UNSURE = "unsure"
+    SKILLS = "skills"
+    OTHER = "other"
+
+
+REASON_TEXT: dict[Reason, tuple[str, str]] = {
+    Reason.UNCLEAR: (N_("not clear what to do"), N_("write down the first concrete step")),
+    Reason.TOO_BIG: (N_("too big to start"), N_("split it into milestones")),
+    Reason.NO_TIME: (N_("other things came first"), N_("schedule it, or drop it honestly")),
+    Reason.WAITING: (N_("waiting for someone or something"), N_("ask, or negotiate")),
+    Reason.DISLIKE: (
+        N_("no energy or motivation for it"),
+        N_("a career signal: is this work you want?"),
+    ),
+    Reason.UNSURE: (N_("doubt, fear of failing, perfectionism"), N_("ask for feedback early")),
+    Reason.SKILLS: (N_("missing knowledge or means"), N_("name what you need; put it on a goal")),
+    Reason.OTHER: (N_("anything else"), ""),
+}
+
+
+class GoalStatus(StrEnum):
+    ACTIVE = "active"
+    PAUSED = "paused"
+    ACHIEVED = "achieved"
+    DROPPED = "dropped"
+
+
+class Direction(StrEnum):
+    UPWARD = "upward"
+    BROADEN = "broaden"
+    DEEPEN = "deepen"
+    PROJECT = "project"
+    SIDEWAYS = "sideways"
+    DOWNSHIFT = "downshift"
+    OUTWARD = "outward"
+
+
+DIRECTION_TEXT: dict[Direction, str] = {
+    Direction.UPWARD: N_("more responsibility, a higher role"),
+    Direction.BROADEN: N_("new tasks or domains beside the current ones"),
+    Direction.DEEPEN: N_("more expertise in the current field"),
+    Direction.PROJECT: N_("a temporary assignment or project"),
+    Direction.SIDEWAYS: N_("another role at a similar level"),
+    Direction.DOWNSHIFT: N_("less work, less weight, or a step back by choice"),
+    Direction.OUTWARD: N_("leave: another employer, or independent work"),
+}
+
+
+class Role(StrEnum):
+    MANAGER = "manager"
+    COLLEAGUE = "colleague"
+    MENTOR = "mentor"
+    COACH = "coach"
+    NETWORK = "network"
+    OTHER = "other"
+
+
+class TalkKind(StrEnum):
+    CAREER = "career"
+    FEEDBACK = "feedback"
+    NEGOTIATION = "negotiation"
+    NETWORK = "network"
+
+
+DEFAULT_ATTITUDES: dict[str, tuple[str, str]] = {
+    "concern": (N_("Concern"), N_("Am I looking ahead and planning my next steps?")),
+    "control": (N_("Control"), N_("Do I take decisions about my work myself, and own them?")),
+    "curiosity": (N_("Curiosity"), N_("Am I exploring options, people and myself?")),
+    "confidence": (N_("Confidence"), N_("Do I trust that I can solve what comes on the way?")),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One thing on a day, as the journal shows it."""
+
+    id: int
+    uid: str
+    kind: Kind
+    title: str
+    day: date
+    rating: Rating | None
+    note: str
+    status: Status
+    done_on: date | None
+    goal_id: int | None
+    conversation_id: int | None
+    tags: tuple[str, ...] = field(default=())
+    postponed: int = 0
+
+    @property
+    def is_task(self) -> bool:
+        return self.kind is Kind.TASK
+
+
+@dataclass(frozen=True, slots=True)
+class Postponement:
+    id: int
+    uid: str
+    item_id: int
+    from_day: date
+    to_day: date
+    reason: Reason
+    note: str
