@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+import sys
 from pathlib import Path
 
 APP_NAME = "loopbaan"
@@ -11,8 +11,19 @@ DB_ENV = "LOOPBAAN_DB"
 CONFIG_ENV = "LOOPBAAN_CONFIG"
 
 
+def _xdg(variable: str, fallback: str) -> Path:
+    """platformdirs' own rule on Linux, without its ~8 ms import (a shell prompt pays it).
+
+    tests/test_config.py checks that both give the same folders.
+    """
+    value = os.environ.get(variable, "").strip()
+    return Path(value if value else os.path.expanduser(fallback)) / APP_NAME
+
+
 def data_dir() -> Path:
-    import platformdirs  # only when no explicit path is given
+    if sys.platform == "linux":
+        return _xdg("XDG_DATA_HOME", "~/.local/share")
+    import platformdirs
 
     return Path(platformdirs.user_data_dir(APP_NAME))
 
@@ -21,6 +32,8 @@ def config_path() -> Path:
     explicit = os.environ.get(CONFIG_ENV)
     if explicit:
         return Path(explicit).expanduser()
+    if sys.platform == "linux":
+        return _xdg("XDG_CONFIG_HOME", "~/.config") / "config.toml"
     import platformdirs
 
     return Path(platformdirs.user_config_dir(APP_NAME)) / "config.toml"
@@ -34,12 +47,16 @@ def db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     return data_dir() / "loopbaan.db"
 
 
-@dataclass(slots=True)
 class Settings:
-    first_weekday: int = 0  # 0 = Monday, as `date.weekday()`
-    language: str | None = None
-    theme: str = "textual-dark"
-    talk_reminder_weeks: int = 6
+    """The settings file's values (a plain class: `dataclasses` is slow to import)."""
+
+    __slots__ = ("first_weekday", "language", "talk_reminder_weeks", "theme")
+
+    def __init__(self) -> None:
+        self.first_weekday = 0  # 0 = Monday, as `date.weekday()`
+        self.language: str | None = None
+        self.theme = "textual-dark"
+        self.talk_reminder_weeks = 6
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

@@ -116,7 +116,9 @@ class Item(SQLModel, table=True):
     note: str = ""
     status: str = Status.DONE.value
     done_on: date | None = None
-    goal_id: int | None = Field(default=None, foreign_key="goal.id", ondelete="SET NULL", index=True)
+    goal_id: int | None = Field(
+        default=None, foreign_key="goal.id", ondelete="SET NULL", index=True
+    )
     conversation_id: int | None = Field(
         default=None, foreign_key="conversation.id", ondelete="SET NULL", index=True
     )

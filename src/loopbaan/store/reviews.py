@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from loopbaan.days import utc_now
 from loopbaan.store.errors import StoreError
@@ -14,8 +14,7 @@ DAY_REVIEW_TEXT_FIELDS = ("liked", "disliked", "postponed_why", "learned")
 WEEK_REVIEW_FIELDS = ("more_of", "less_of", "next_step", "ask_feedback_from")
 
 
-@dataclass(frozen=True, slots=True)
-class DayReview:
+class DayReview(NamedTuple):
     day: date
     energy: int | None = None
     liked: str = ""
@@ -29,8 +28,7 @@ class DayReview:
         return self.finished_at is not None
 
 
-@dataclass(frozen=True, slots=True)
-class WeekReview:
+class WeekReview(NamedTuple):
     year: int
     week: int
     more_of: str = ""
@@ -122,8 +120,7 @@ def finish_week_review(
     return week_review(conn, year, week)
 
 
-@dataclass(frozen=True, slots=True)
-class Status:
+class Status(NamedTuple):
     """What `loopbaan status` says: is today reviewed, what is open, how long the streak."""
 
     reviewed_today: bool

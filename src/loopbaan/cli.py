@@ -1,0 +1,448 @@
+"""The command line. Quick commands never import Textual, Rich or SQLModel.
+
+`loopbaan` alone opens the TUI; everything else does its job and exits.
+Errors are one line on stderr: exit 2 for bad usage, 1 for a failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import NoReturn
+
+from loopbaan import __version__, i18n
+from loopbaan.days import DayError, parse_day, today
+from loopbaan.domain import Item, Kind, Rating, Reason, Status
+from loopbaan.i18n import _
+
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """Bad input caught after parsing; exits 2 like argparse's own errors."""
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        """One line, not argparse's usage block: the user knows where --help is."""
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} ({_('see --help')})\n")
+
+
+def _day_type(ahead: bool) -> Callable[[str], date]:
+    def convert(text: str) -> date:
+        try:
+            return parse_day(text, ahead=ahead)
+        except DayError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+
+    convert.__name__ = "day"
+    return convert
+
+
+def _positive_id(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("not an id: {text!r}").format(text=text)) from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(_("not an id: {text!r}").format(text=text))
+    return value
+
+
+# ---------------------------------------------------------------------- journal
+
+
+def _journal(args: argparse.Namespace, *, create: bool = True) -> sqlite3.Connection | None:
+    from loopbaan.config import db_path
+    from loopbaan.store.db import open_journal
+
+    return open_journal(db_path(args.db), create=create)
+
+
+def _write_journal(args: argparse.Namespace) -> sqlite3.Connection:
+    conn = _journal(args, create=True)
+    assert conn is not None
+    return conn
+
+
+# --------------------------------------------------------------------- display
+
+RATING_MARK = {Rating.PLUS: "+", Rating.MINUS: "-", Rating.NEUTRAL: "0", None: "·"}
+STATUS_MARK = {Status.OPEN: "[ ]", Status.DONE: "[x]", Status.DROPPED: "[-]"}
+
+
+def _kind_label(kind: Kind) -> str:
+    return {Kind.ACTIVITY: _("activity"), Kind.APPOINTMENT: _("appointment"), Kind.TASK: _("task")}[
+        kind
+    ]
+
+
+def _item_json(item: Item) -> dict[str, object]:
+    return {
+        "id": item.id,
+        "uid": item.uid,
+        "kind": item.kind.value,
+        "title": item.title,
+        "day": item.day.isoformat(),
+        "rating": item.rating.value if item.rating else None,
+        "status": item.status.value,
+        "note": item.note,
+        "tags": list(item.tags),
+        "goal_id": item.goal_id,
+        "postponed": item.postponed,
+    }
+
+
+def _table(rows: list[list[str]]) -> str:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows
+    ]
+    return "\n".join(lines)
+
+
+def _describe(item: Item) -> str:
+    mark = STATUS_MARK[item.status] if item.is_task else RATING_MARK[item.rating]
+    return f"{item.id} {mark} {item.title} ({_kind_label(item.kind)}, {item.day.isoformat()})"
+
+
+# -------------------------------------------------------------------- commands
+
+
+def cmd_log(args: argparse.Namespace) -> int:
+    from loopbaan.store import items, transaction
+
+    if not args.title.strip():
+        raise UsageError(_("the title is empty"))
+    kind = Kind.TASK if args.task else Kind.APPOINTMENT if args.appointment else Kind.ACTIVITY
+    rating = Rating(args.rating) if args.rating else None
+    conn = _write_journal(args)
+    with transaction(conn):
+        item = items.add_item(
+            conn,
+            args.title,
+            day=args.day or today(),
+            kind=kind,
+            rating=rating,
+            note=args.note or "",
+            goal_id=args.goal,
+        )
+    print(_("logged {item}").format(item=_describe(item)))
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from loopbaan.store import items
+
+    day = args.day or today()
+    conn = _journal(args, create=False)
+    found = items.items_for_day(conn, day) if conn else []
+    if args.format == "json":
+        import json
+
+        print(json.dumps([_item_json(item) for item in found], ensure_ascii=False, indent=2))
+        return 0
+    if not found:
+        print(_("nothing on {day}").format(day=day.isoformat()))
+        return 0
+    rows = [[_("ID"), "", _("KIND"), _("TITLE"), _("POSTPONED")]]
+    for item in found:
+        mark = STATUS_MARK[item.status] + " " if item.is_task else ""
+        rows.append(
+            [
+                str(item.id),
+                mark + RATING_MARK[item.rating],
+                _kind_label(item.kind),
+                item.title,
+                str(item.postponed) if item.postponed else "",
+            ]
+        )
+    print(_table(rows))
+    return 0
+
+
+def cmd_done(args: argparse.Namespace) -> int:
+    from loopbaan.store import items, transaction
+
+    conn = _write_journal(args)
+    with transaction(conn):
+        item = items.set_status(conn, args.id, Status.DONE, on=today())
+    print(_("done: {item}").format(item=_describe(item)))
+    return 0
+
+
+def cmd_postpone(args: argparse.Namespace) -> int:
+    from datetime import timedelta
+
+    from loopbaan.store import items, transaction
+
+    conn = _write_journal(args)
+    to_day = args.to or today() + timedelta(days=1)
+    with transaction(conn):
+        moved = items.postpone(conn, args.id, to_day, Reason(args.reason), args.note or "")
+        item = items.get_item(conn, args.id)
+    print(
+        _("postponed {id} from {old} to {new} ({reason}): {title}").format(
+            id=item.id,
+            old=moved.from_day.isoformat(),
+            new=moved.to_day.isoformat(),
+            reason=moved.reason.value,
+            title=item.title,
+        )
+    )
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from loopbaan.store import reviews
+
+    conn = _journal(args, create=False)
+    if conn is None:
+        print(_("no journal yet: loopbaan log TITLE starts one"))
+        return 0
+    state = reviews.status(conn, today())
+    if args.format == "json":
+        import json
+
+        print(
+            json.dumps(
+                {
+                    "reviewed_today": state.reviewed_today,
+                    "open_tasks": state.open_tasks,
+                    "overdue_tasks": state.overdue_tasks,
+                    "streak": state.streak,
+                }
+            )
+        )
+        return 0
+    parts = [_("reviewed") if state.reviewed_today else _("review pending")]
+    tasks = i18n.ngettext("{n} open task", "{n} open tasks", state.open_tasks).format(
+        n=state.open_tasks
+    )
+    if state.overdue_tasks:
+        tasks += " " + _("({n} overdue)").format(n=state.overdue_tasks)
+    parts.append(tasks)
+    parts.append(
+        i18n.ngettext("streak {n} day", "streak {n} days", state.streak).format(n=state.streak)
+    )
+    print(" · ".join(parts))
+    return 0
+
+
+def _open_output(path: str | None):  # type: ignore[no-untyped-def]
+    """Standard output, or a new private file (0600) for `-o`."""
+    if path is None or path == "-":
+        return sys.stdout, None
+    target = Path(path).expanduser()
+    if target.is_dir():
+        raise UsageError(_("{path} is a folder").format(path=target))
+    tmp = target.with_name(f".{target.name}.partial")
+    fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+    return os.fdopen(fd, "w", encoding="utf-8", newline=""), (tmp, target)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from loopbaan.store import transfer
+
+    conn = _write_journal(args)
+    writer = {
+        "json": transfer.write_json,
+        "csv": transfer.write_csv,
+        "markdown": transfer.write_markdown,
+    }[args.format]
+    stream, files = _open_output(args.output)
+    try:
+        writer(conn, stream)
+    except BaseException:
+        if files:
+            stream.close()
+            files[0].unlink(missing_ok=True)
+        raise
+    if files:
+        stream.close()
+        os.replace(*files)
+        print(_("exported to {path}").format(path=files[1]), file=sys.stderr)
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from loopbaan.store import StoreError, transfer
+
+    path = Path(args.file).expanduser()
+    if path.suffix.lower() == ".ics":
+        raise StoreError(_("calendar (.ics) import is not available yet"))
+    data = transfer.read_import_file(path)
+    conn = _write_journal(args)
+    print(_("importing {path} …").format(path=path), file=sys.stderr)
+    report = transfer.import_journal(conn, data)
+    print(report.summary())
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from datetime import datetime
+
+    from loopbaan.config import db_path
+    from loopbaan.store.db import backup
+
+    conn = _journal(args, create=False)
+    if conn is None:
+        raise FileNotFoundError(_("there is no journal to back up yet"))
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    name = f"loopbaan-{stamp}.db"
+    if args.dest:
+        dest = Path(args.dest).expanduser()
+        if dest.is_dir():
+            dest = dest / name
+    else:
+        folder = db_path(args.db).parent / "backups"
+        folder.mkdir(mode=0o700, exist_ok=True)
+        dest = folder / name
+    written = backup(conn, dest)
+    print(_("backed up to {path}").format(path=written))
+    return 0
+
+
+def cmd_tui(args: argparse.Namespace) -> int:
+    from loopbaan.config import db_path
+
+    path = db_path(args.db)
+    from loopbaan.store.db import open_journal
+
+    open_journal(path).close()  # errors here are one line, before the screen changes
+    from loopbaan.app import run_app
+
+    run_app(path, today())
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    import tempfile
+
+    from loopbaan.demo import make_demo_journal
+
+    with tempfile.TemporaryDirectory(prefix="loopbaan-demo-") as folder:
+        path = Path(folder) / "demo.db"
+        print(_("making a demo journal …"), file=sys.stderr)
+        make_demo_journal(path, today())
+        from loopbaan.app import run_app
+
+        run_app(path, today())
+    return 0
+
+
+# ---------------------------------------------------------------------- parser
+
+
+def build_parser() -> Parser:
+    parser = Parser(
+        prog="loopbaan",
+        description=_("A keyboard-driven career journal. Without a command it opens the TUI."),
+    )
+    parser.add_argument("--version", action="version", version=f"loopbaan {__version__}")
+    db_help = _("the journal file (default: LOOPBAAN_DB, then the user data folder)")
+    parser.add_argument("--db", metavar="PATH", help=db_help)
+    parser.set_defaults(handler=cmd_tui)
+    commands = parser.add_subparsers(title=_("commands"), metavar="COMMAND", parser_class=Parser)
+    # Every subcommand takes --db too, so `loopbaan list --db x` works as well.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="PATH", help=db_help, default=argparse.SUPPRESS)
+
+    def add(name: str, handler: Callable[[argparse.Namespace], int], text: str) -> Parser:
+        sub = commands.add_parser(name, help=text, description=text, parents=[common])
+        sub.set_defaults(handler=handler)
+        return sub
+
+    log = add("log", cmd_log, _("add an item to a day"))
+    log.add_argument("title", metavar="TITLE", help=_("what you did; #words become tags"))
+    rating = log.add_mutually_exclusive_group()
+    for flag, value in (("--plus", "plus"), ("--minus", "minus"), ("--neutral", "neutral")):
+        rating.add_argument(
+            flag,
+            dest="rating",
+            action="store_const",
+            const=value,
+            help=_("rate it {value}").format(value=value),
+        )
+    kind = log.add_mutually_exclusive_group()
+    kind.add_argument("--task", action="store_true", help=_("a task to tick off or postpone"))
+    kind.add_argument("--appointment", action="store_true", help=_("an appointment"))
+    log.add_argument("--day", type=_day_type(False), metavar="DAY", help=_("default: today"))
+    log.add_argument("--note", metavar="TEXT")
+    log.add_argument("--goal", type=_positive_id, metavar="ID", help=_("link it to a goal"))
+
+    listing = add("list", cmd_list, _("show the items of a day"))
+    listing.add_argument("--day", type=_day_type(False), metavar="DAY", help=_("default: today"))
+    listing.add_argument("--format", choices=("table", "json"), default="table")
+
+    done = add("done", cmd_done, _("tick off a task"))
+    done.add_argument("id", type=_positive_id, metavar="ID")
+
+    postpone = add("postpone", cmd_postpone, _("move a task to a later day, with a reason"))
+    postpone.add_argument("id", type=_positive_id, metavar="ID")
+    postpone.add_argument("--to", type=_day_type(True), metavar="DAY", help=_("default: tomorrow"))
+    postpone.add_argument(
+        "--reason",
+        required=True,
+        choices=[r.value for r in Reason],
+        metavar="REASON",
+        help=_("one of: {reasons}").format(reasons=", ".join(r.value for r in Reason)),
+    )
+    postpone.add_argument("--note", metavar="TEXT")
+
+    status = add("status", cmd_status, _("one line for a shell prompt"))
+    status.add_argument("--format", choices=("text", "json"), default="text")
+
+    export = add("export", cmd_export, _("write the whole journal to a file"))
+    export.add_argument("--format", choices=("json", "markdown", "csv"), default="json")
+    export.add_argument("-o", "--output", metavar="FILE", help=_("default: standard output"))
+
+    importing = add("import", cmd_import, _("add the records of a loopbaan JSON export"))
+    importing.add_argument("file", metavar="FILE")
+
+    backup = add("backup", cmd_backup, _("copy the journal safely, even while it is open"))
+    backup.add_argument("dest", nargs="?", metavar="DEST", help=_("a file or folder"))
+
+    add("demo", cmd_demo, _("open the TUI on a temporary journal with months of sample data"))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        from loopbaan.config import load_settings
+
+        i18n.install(i18n.pick_language(load_settings().language))
+    except Exception:  # settings never stop the journal from opening
+        i18n.install("en")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "db"):
+        args.db = None
+    from loopbaan.store import JournalError, StoreError
+
+    try:
+        return args.handler(args)
+    except UsageError as error:
+        print(f"loopbaan: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except (JournalError, StoreError, DayError, OSError) as error:
+        message = error.strerror if isinstance(error, OSError) and error.strerror else error
+        filename = getattr(error, "filename", None)
+        if isinstance(error, OSError) and filename:
+            message = f"{filename}: {message}"
+        print(f"loopbaan: {message}", file=sys.stderr)
+        return EXIT_FAILURE
+    except sqlite3.Error as error:
+        print(
+            _("loopbaan: the journal could not be used: {error}").format(error=error),
+            file=sys.stderr,
+        )
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        return 130
