@@ -1,0 +1,141 @@
+"""LoopbaanApp: the screens, the keys that work everywhere, the command palette."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from datetime import date
+from functools import partial
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from loopbaan import days
+from loopbaan.config import Settings, db_path, load_settings, save_setting
+from loopbaan.i18n import _
+from loopbaan.screens.coming import ComingScreen
+from loopbaan.screens.today import TodayScreen
+from loopbaan.screens.week import WeekScreen
+from loopbaan.store import StoreError
+from loopbaan.store.db import open_journal
+from loopbaan.store.undo import UndoLog
+
+SCREENS_BY_KEY = (
+    ("1", "today", _("Today")),
+    ("2", "week", _("Week")),
+    ("3", "goals", _("Goals")),
+    ("4", "postponed", _("Postponed")),
+    ("5", "talks", _("Talks")),
+    ("6", "insights", _("Insights")),
+)
+
+
+class LoopbaanApp(App[None]):
+    """The career journal. Tests pass `db_path` and a fixed `today`."""
+
+    TITLE = "loopbaan"
+    CSS_PATH = "app.tcss"
+    MODES = {
+        "today": TodayScreen,
+        "week": WeekScreen,
+        "goals": partial(ComingScreen, _("Goals"), _("Career projects with milestones.")),
+        "postponed": partial(ComingScreen, _("Postponed"), _("What you postpone, and why.")),
+        "talks": partial(ComingScreen, _("Talks"), _("Career conversations and their brief.")),
+        "insights": partial(ComingScreen, _("Insights"), _("What energises and drains you.")),
+    }
+    DEFAULT_MODE = "today"
+    BINDINGS = [
+        *(
+            Binding(key, f"switch_mode('{mode}')", label, show=False)
+            for key, mode, label in SCREENS_BY_KEY
+        ),
+        Binding("q", "quit", _("Quit")),
+        Binding("question_mark", "toggle_help", _("Keys")),
+        Binding("ctrl+z", "undo", _("Undo"), show=False),
+    ]
+
+    def __init__(
+        self,
+        db_path: Path | str | None = None,
+        today: date | None = None,
+        settings: Settings | None = None,
+    ) -> None:
+        super().__init__()
+        self.db_path = Path(db_path) if db_path else _default_db_path()
+        self.today = today or days.today()
+        self.settings = settings or load_settings()
+        self.conn: sqlite3.Connection = open_journal(self.db_path)  # type: ignore[assignment]
+        self.undo_log = UndoLog(self.conn)
+        self._theme_from_settings = self.settings.theme
+
+    def on_mount(self) -> None:
+        if self._theme_from_settings in self.available_themes:
+            self.theme = self._theme_from_settings
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+
+    def _remember_theme(self, theme: object) -> None:
+        name = getattr(theme, "name", None)
+        if name and name != self.settings.theme:
+            self.settings.theme = name
+            try:
+                save_setting("theme", name)
+            except OSError:
+                self.notify(_("the theme could not be saved"), severity="warning")
+
+    # ------------------------------------------------------------------ actions
+
+    def action_toggle_help(self) -> None:
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
+
+    def action_undo(self) -> None:
+        try:
+            label = self.undo_log.undo()
+        except StoreError as error:
+            self.notify(str(error), severity="error")
+            return
+        if label is None:
+            self.notify(_("nothing to undo"))
+            return
+        self.notify(_("undone: {change}").format(change=label))
+        self.refresh_journal()
+
+    def refresh_journal(self) -> None:
+        """Ask the visible screen to read the journal again after a change elsewhere."""
+        reload = getattr(self.screen, "reload", None)
+        if callable(reload):
+            reload()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every screen and every key of the current screen, searchable by name."""
+        yield from super().get_system_commands(screen)
+        for key, mode, label in SCREENS_BY_KEY:
+            yield SystemCommand(
+                _("Go to {screen}").format(screen=label),
+                _("Switch to the {screen} screen (key {key})").format(screen=label, key=key),
+                partial(self.switch_mode, mode),
+            )
+        yield SystemCommand(_("Undo"), _("Undo the last change (ctrl+z)"), self.action_undo)
+        seen = {"quit", "toggle_help", "undo", "command_palette"}
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if binding.action in seen or not binding.description or active.node is self:
+                continue
+            seen.add(binding.action)
+            yield SystemCommand(
+                binding.description,
+                binding.tooltip or _("key {key}").format(key=binding.key_display or binding.key),
+                partial(active.node.run_action, binding.action),
+            )
+
+
+def _default_db_path() -> Path:
+    return db_path(None)
+
+
+def run_app(path: Path, today: date | None = None) -> None:
+    LoopbaanApp(db_path=path, today=today).run()

@@ -1,0 +1,115 @@
+"""Undo, in the data layer: each change keeps the rows it touched as they were before.
+
+A change names its scope (an item, a day's review, a week's review, a goal …);
+the log reads the scope's rows before the change runs. Undo deletes what the
+scope holds now and puts the before-rows back, in one transaction. Rows keep
+their ids and uids, so an undone delete comes back as the same record.
+Only the rows of the scope are read: a change costs a few indexed reads.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import NamedTuple
+
+from loopbaan.i18n import _
+from loopbaan.store.db import transaction
+from loopbaan.store.errors import StoreError
+
+# A scope is a list of (table, key column) in parent-first order; its value picks
+# the rows. Children are listed so that their before-rows are restored too.
+SCOPES: dict[str, tuple[tuple[str, str], ...]] = {
+    "item": (("item", "id"), ("item_tag", "item_id"), ("postponement", "item_id")),
+    "day_review": (("day_review", "day"),),
+    "week_review": (("week_review", "uid"),),
+    "goal": (("goal", "id"), ("milestone", "goal_id")),
+    "milestone": (("milestone", "id"),),
+    "conversation": (("conversation", "id"),),
+}
+
+
+class _Image(NamedTuple):
+    table: str
+    column: str
+    value: object
+    rows: list[tuple[tuple[str, ...], tuple[object, ...]]]
+
+
+class Change:
+    """What one undoable change touched; filled in while the change runs."""
+
+    def __init__(self, conn: sqlite3.Connection, label: str) -> None:
+        self.conn = conn
+        self.label = label
+        self.images: list[_Image] = []
+
+    def track(self, scope: str, value: object) -> None:
+        """Remember the rows of `scope` for `value` as they are now (before the change)."""
+        for table, column in SCOPES[scope]:
+            cursor = self.conn.execute(f"SELECT * FROM {table} WHERE {column} = ?", (value,))
+            columns = tuple(d[0] for d in cursor.description)
+            rows = [(columns, tuple(row)) for row in cursor.fetchall()]
+            self.images.append(_Image(table, column, value, rows))
+
+    def created(self, scope: str, value: object) -> None:
+        """A record the change made: undo removes it (its before-image is empty)."""
+        for table, column in SCOPES[scope]:
+            self.images.append(_Image(table, column, value, []))
+
+
+class UndoLog:
+    """The changes of this session, newest last; `undo()` reverts the newest."""
+
+    def __init__(self, conn: sqlite3.Connection, limit: int = 200) -> None:
+        self.conn = conn
+        self.limit = limit
+        self._changes: list[Change] = []
+
+    def __len__(self) -> int:
+        return len(self._changes)
+
+    @property
+    def last_label(self) -> str | None:
+        return self._changes[-1].label if self._changes else None
+
+    @contextmanager
+    def change(self, label: str) -> Iterator[Change]:
+        """Run a change in a transaction and keep its before-images for undo."""
+        record = Change(self.conn, label)
+        with transaction(self.conn):
+            yield record
+        self._changes.append(record)
+        del self._changes[: -self.limit]
+
+    def undo(self) -> str | None:
+        """Revert the newest change; returns its label, or None when there is none."""
+        if not self._changes:
+            return None
+        record = self._changes[-1]
+        try:
+            with transaction(self.conn):
+                # Children first when deleting, parents first when inserting.
+                for image in reversed(record.images):
+                    self.conn.execute(
+                        f"DELETE FROM {image.table} WHERE {image.column} = ?", (image.value,)
+                    )
+                seen: set[tuple[str, tuple[object, ...]]] = set()
+                for image in record.images:
+                    for columns, values in image.rows:
+                        if (image.table, values) in seen:
+                            continue  # the same row tracked twice in one change
+                        seen.add((image.table, values))
+                        marks = ", ".join("?" * len(columns))
+                        self.conn.execute(
+                            f"INSERT INTO {image.table} ({', '.join(columns)}) VALUES ({marks})",
+                            values,
+                        )
+        except sqlite3.IntegrityError as error:
+            self._changes.pop()
+            raise StoreError(
+                _("cannot undo {label}: {error}").format(label=record.label, error=error)
+            ) from None
+        self._changes.pop()
+        return record.label
