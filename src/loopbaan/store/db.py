@@ -21,7 +21,6 @@ from loopbaan.i18n import _
 # tests/test_store_schema.py checks it against the migration scripts' head.
 SCHEMA_HEAD = "0001"
 BUSY_TIMEOUT_MS = 8000
-SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 class JournalError(Exception):
@@ -52,22 +51,6 @@ def _prepare_file(path: Path) -> None:
     os.close(fd)
     if stat.S_IMODE(path.stat().st_mode) & 0o077:
         os.chmod(path, 0o600)
-
-
-def _check_header(path: Path) -> bool:
-    """True if the file is a SQLite database, False if empty; raises otherwise."""
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(16)
-    except OSError as error:
-        raise JournalError(
-            _("cannot read {path}: {error}").format(path=path, error=error.strerror)
-        ) from None
-    if not header:
-        return False
-    if header != SQLITE_MAGIC:
-        raise JournalError(_("{path} is not a loopbaan journal").format(path=path))
-    return True
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -131,17 +114,16 @@ def open_journal(path: Path, *, create: bool = True) -> sqlite3.Connection | Non
         if not create:
             return None
         _prepare_file(path)
-    is_sqlite = _check_header(path)
-    if is_sqlite and stat.S_IMODE(path.stat().st_mode) & 0o077 and os.access(path, os.W_OK):
-        os.chmod(path, 0o600)
+    # The file is never opened with Python's own open(): closing such a handle would
+    # drop the POSIX locks SQLite holds on it for other connections of this process.
+    # SQLite itself tells a database from anything else.
     try:
         conn = _connect(path)
-        revision = _stored_revision(conn) if is_sqlite else None
+        revision = _stored_revision(conn)
+        foreign = revision is None and _has_tables(conn)
     except sqlite3.DatabaseError:
         raise JournalError(_("{path} is not a loopbaan journal").format(path=path)) from None
-    if revision == SCHEMA_HEAD:
-        return conn
-    if revision is None and is_sqlite and _has_tables(conn):
+    if foreign:
         conn.close()
         raise JournalError(_("{path} is not a loopbaan journal").format(path=path))
     if revision is not None and not revision.isdigit():
@@ -152,6 +134,10 @@ def open_journal(path: Path, *, create: bool = True) -> sqlite3.Connection | Non
         raise JournalError(
             _("{path} was written by a newer loopbaan; please upgrade").format(path=path)
         )
+    if stat.S_IMODE(path.stat().st_mode) & 0o077 and os.access(path, os.W_OK):
+        os.chmod(path, 0o600)  # the journal is private, whoever made the file
+    if revision == SCHEMA_HEAD:
+        return conn
     if not create and revision is None:
         conn.close()
         return None

@@ -1,0 +1,309 @@
+"""The command line, in process (fast) and as real subprocesses (exit codes, imports)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from loopbaan.cli import main
+from loopbaan.store import items, open_journal
+
+TODAY = "2026-11-23"  # a Monday
+
+
+@pytest.fixture
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private journal path, a fixed today, no user settings."""
+    db = tmp_path / "data" / "journal.db"
+    monkeypatch.setenv("LOOPBAAN_DB", str(db))
+    monkeypatch.setenv("LOOPBAAN_TODAY", TODAY)
+    monkeypatch.setenv("LOOPBAAN_CONFIG", str(tmp_path / "config.toml"))
+    monkeypatch.setenv("LOOPBAAN_LANG", "en")
+    return db
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(argv))
+    except SystemExit as exit_:  # argparse's own exits
+        code = exit_.code if isinstance(exit_.code, int) else 1
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def dump(db: Path) -> list[str]:
+    if not db.exists():
+        return []
+    conn = sqlite3.connect(db)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()
+
+
+def listed(capsys, *extra: str) -> list[dict]:
+    code, out, _err = run(capsys, "list", "--format", "json", *extra)
+    assert code == 0
+    return json.loads(out)
+
+
+def test_log_and_list(env: Path, capsys) -> None:
+    assert run(capsys, "log", "Paired with Tom on the #parser", "--plus")[0] == 0
+    assert run(capsys, "log", "Write the #design doc", "--task", "--note", "by Friday")[0] == 0
+    assert run(capsys, "log", "Standup", "--appointment", "--neutral")[0] == 0
+    assert run(capsys, "log", "Expense report", "--minus", "--day", "yesterday")[0] == 0
+    rows = listed(capsys)
+    assert [(r["kind"], r["title"], r["rating"], r["status"]) for r in rows] == [
+        ("appointment", "Standup", "neutral", "done"),
+        ("activity", "Paired with Tom on the #parser", "plus", "done"),
+        ("task", "Write the #design doc", None, "open"),
+    ]
+    assert set(rows[0]) == {
+        "id", "uid", "kind", "title", "day", "rating", "status", "note", "tags", "goal_id",
+        "postponed",
+    }  # fmt: skip
+    assert rows[1]["tags"] == ["parser"] and rows[2]["note"] == "by Friday"
+    assert all(r["day"] == TODAY for r in rows)
+    yesterday = listed(capsys, "--day", "yesterday")
+    assert [(r["title"], r["rating"], r["day"]) for r in yesterday] == [
+        ("Expense report", "minus", "2026-11-22")
+    ]
+    code, out, _ = run(capsys, "list")
+    assert code == 0
+    assert "Standup" in out and "Write the #design doc" in out and "[ ]" in out
+
+
+def test_log_to_a_goal(env: Path, capsys) -> None:
+    run(capsys, "log", "seed")
+    conn = open_journal(env)
+    conn.execute(
+        "INSERT INTO goal (uid, title, beacon, statement, first_step, needs, supporters, status,"
+        " position, created_at, updated_at) VALUES ('g1', 'Lead a team', '', '', '', '', '',"
+        " 'active', 0, '2026-11-23 09:00:00.000000', '2026-11-23 09:00:00.000000')"
+    )
+    goal_id = conn.execute("SELECT id FROM goal").fetchone()[0]
+    assert run(capsys, "log", "Ask for the lead role", "--task", "--goal", str(goal_id))[0] == 0
+    assert listed(capsys)[-1]["goal_id"] == goal_id
+
+
+def test_done_and_postpone(env: Path, capsys) -> None:
+    run(capsys, "log", "Send the offer #hiring", "--task")
+    run(capsys, "log", "Tidy the backlog", "--task")
+    first, second = (r["id"] for r in listed(capsys))
+    code, out, _ = run(capsys, "done", str(first))
+    assert code == 0 and "Send the offer" in out
+    code, out, _ = run(capsys, "postpone", str(second), "--reason", "dislike", "--note", "meh")
+    assert code == 0 and "2026-11-24" in out
+    code, _, _ = run(capsys, "postpone", str(second), "--to", "friday", "--reason", "no_time")
+    assert code == 0
+    rows = {r["id"]: r for r in listed(capsys)}
+    assert rows[first]["status"] == "done"
+    friday = {r["id"]: r for r in listed(capsys, "--day", "2026-11-27")}
+    assert friday[second]["postponed"] == 2
+    conn = open_journal(env)
+    history = items.postponements_of(conn, second)
+    assert [(p.from_day, p.to_day, p.reason.value, p.note) for p in history] == [
+        (date(2026, 11, 23), date(2026, 11, 24), "dislike", "meh"),
+        (date(2026, 11, 24), date(2026, 11, 27), "no_time", ""),
+    ]
+
+
+def test_status(env: Path, capsys) -> None:
+    code, out, _ = run(capsys, "status")
+    assert code == 0 and "no journal yet" in out
+    assert not env.exists()  # a prompt does not create the journal
+    run(capsys, "log", "Old task", "--task", "--day", "2026-11-20")
+    run(capsys, "log", "New task", "--task")
+    run(capsys, "log", "Later task", "--task", "--day", "2026-11-30")
+    code, out, _ = run(capsys, "status")
+    assert code == 0
+    assert out.strip() == "review pending · 2 open tasks (1 overdue) · streak 0 days"
+    from loopbaan.store import reviews, transaction
+
+    conn = open_journal(env)
+    with transaction(conn):
+        for day in ("2026-11-19", "2026-11-20", "2026-11-23"):  # Thu, Fri, (weekend), Mon
+            reviews.finish_day_review(conn, date.fromisoformat(day))
+    code, out, _ = run(capsys, "status", "--format", "json")
+    assert json.loads(out) == {
+        "reviewed_today": True,
+        "open_tasks": 2,
+        "overdue_tasks": 1,
+        "streak": 3,
+    }
+
+
+def test_export_import_round_trip(env: Path, tmp_path: Path, capsys) -> None:
+    run(capsys, "log", "Gave the #talk", "--plus")
+    run(capsys, "log", "Chase the #budget", "--task")
+    task = listed(capsys)[-1]["id"]
+    run(capsys, "postpone", str(task), "--reason", "waiting")
+    export = tmp_path / "out" / "journal.json"
+    export.parent.mkdir()
+    code, _, err = run(capsys, "export", "-o", str(export))
+    assert code == 0 and "exported to" in err
+    assert export.stat().st_mode & 0o077 == 0
+    other = tmp_path / "other.db"
+    code, out, _ = run(capsys, "--db", str(other), "import", str(export))
+    assert code == 0
+    again = tmp_path / "again.json"
+    assert run(capsys, "--db", str(other), "export", "-o", str(again))[0] == 0
+    first, second = json.loads(export.read_text()), json.loads(again.read_text())
+    first.pop("exported_at"), second.pop("exported_at")
+    assert first == second
+    assert len(first["items"]) == 2 and len(first["postponements"]) == 1
+    before = dump(other)
+    assert run(capsys, "--db", str(other), "import", str(export))[0] == 0
+    assert dump(other) == before  # importing twice adds nothing
+
+
+@pytest.mark.parametrize("fmt", ["csv", "markdown"])
+def test_export_other_formats_to_stdout(env: Path, capsys, fmt: str) -> None:
+    run(capsys, "log", "Mentored Ayla #mentoring", "--plus")
+    code, out, _ = run(capsys, "export", "--format", fmt)
+    assert code == 0 and "Mentored Ayla #mentoring" in out
+
+
+def test_backup(env: Path, tmp_path: Path, capsys) -> None:
+    run(capsys, "log", "Worth keeping")
+    code, out, _ = run(capsys, "backup", str(tmp_path))
+    assert code == 0
+    copy = Path(out.strip().split(" to ", 1)[1])
+    assert copy.parent == tmp_path and copy.stat().st_mode & 0o077 == 0
+    assert [r[0] for r in open_journal(copy).execute("SELECT title FROM item")] == ["Worth keeping"]
+    code, out, _ = run(capsys, "backup")
+    assert code == 0 and "/data/backups/loopbaan-" in out
+
+
+def test_version(env: Path, capsys) -> None:
+    code, out, _ = run(capsys, "--version")
+    assert code == 0 and out.startswith("loopbaan ")
+
+
+BAD_INPUT = [
+    (["log", "   "], 2, "the title is empty"),
+    (["log", "x", "--plus", "--minus"], 2, "not allowed with argument"),
+    (["log", "x", "--task", "--appointment"], 2, "not allowed with argument"),
+    (["log", "x", "--day", "2026-02-30"], 2, "not a day"),
+    (["log", "x", "--goal", "77"], 1, "no goal with id 77"),
+    (["log", "x", "--goal", "abc"], 2, "not an id"),
+    (["done", "999"], 1, "no item with id 999"),
+    (["done", "1"], 1, "only tasks can be ticked off"),
+    (["postpone", "999", "--reason", "unclear"], 1, "no item with id 999"),
+    (["postpone", "2", "--reason", "lazy"], 2, "invalid choice"),
+    (["postpone", "2"], 2, "--reason"),
+    (["postpone", "2", "--to", "yesterday", "--reason", "unclear"], 1, "must be after"),
+    (["postpone", "1", "--reason", "unclear"], 1, "only tasks can be postponed"),
+    (["list", "--day", "someday"], 2, "not a day"),
+    (["list", "--format", "xml"], 2, "invalid choice"),
+    (["frobnicate"], 2, "invalid choice"),
+    (["import", "MISSING.json"], 1, "MISSING.json"),
+]
+
+
+@pytest.mark.parametrize(("argv", "code", "message"), BAD_INPUT)
+def test_bad_input_is_one_line_and_changes_nothing(env, capsys, argv, code, message) -> None:
+    run(capsys, "log", "An activity")
+    run(capsys, "log", "A task", "--task")
+    before = dump(env)
+    result, out, err = run(capsys, *argv)
+    assert result == code
+    assert message in err
+    assert len(err.strip().splitlines()) == 1, err
+    assert "Traceback" not in err and out == ""
+    assert dump(env) == before
+
+
+def test_not_a_journal_and_a_folder(env: Path, tmp_path: Path, capsys) -> None:
+    text = tmp_path / "notes.db"
+    text.write_text("my notes")
+    code, _, err = run(capsys, "--db", str(text), "log", "x")
+    assert code == 1 and "not a loopbaan journal" in err
+    assert text.read_text() == "my notes"
+    code, _, err = run(capsys, "--db", str(tmp_path), "status")
+    assert code == 1 and "is a folder" in err
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("not json at all", "JSON"),
+        ('{"format": "something-else", "version": 1}', "loopbaan"),
+        ('{"format": "loopbaan", "version": 99, "items": []}', "version"),
+    ],
+)
+def test_broken_import_changes_nothing(env, tmp_path, capsys, content, message) -> None:
+    run(capsys, "log", "Existing")
+    before = dump(env)
+    path = tmp_path / "in.json"
+    path.write_text(content)
+    code, _, err = run(capsys, "import", str(path))
+    assert code == 1 and message in err and len(err.strip().splitlines()) == 1
+    assert dump(env) == before
+
+
+def _loopbaan(*argv: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "loopbaan", *argv], capture_output=True, text=True, env=env
+    )
+
+
+def _env(db: Path) -> dict[str, str]:
+    return {**os.environ, "LOOPBAAN_DB": str(db), "LOOPBAAN_TODAY": TODAY, "LOOPBAAN_LANG": "en"}
+
+
+def test_exit_codes_as_a_process(tmp_path: Path) -> None:
+    env = _env(tmp_path / "j.db")
+    ok = _loopbaan("log", "From a shell", "--plus", env=env)
+    assert ok.returncode == 0 and "From a shell" in ok.stdout
+    usage = _loopbaan("log", "x", "--plus", "--minus", env=env)
+    assert usage.returncode == 2 and len(usage.stderr.strip().splitlines()) == 1
+    failure = _loopbaan("done", "42", env=env)
+    assert failure.returncode == 1 and failure.stderr.strip() == "loopbaan: no item with id 42"
+
+
+def test_four_processes_logging_at_once_lose_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "j.db"
+    env = _env(db)
+    assert _loopbaan("log", "first", env=env).returncode == 0  # the journal exists
+    script = (
+        "import sys\nfrom loopbaan.cli import main\n"
+        "for n in range(25):\n"
+        "    assert main(['log', f'writer {sys.argv[1]} item {n}']) == 0\n"
+    )
+    writers = [
+        subprocess.Popen([sys.executable, "-c", script, str(w)], env=env, stdout=subprocess.DEVNULL)
+        for w in range(4)
+    ]
+    assert [w.wait(timeout=120) for w in writers] == [0, 0, 0, 0]
+    conn = open_journal(db)
+    titles = {r[0] for r in conn.execute("SELECT title FROM item")}
+    assert len(titles) == 101
+    assert {f"writer {w} item {n}" for w in range(4) for n in range(25)} <= titles
+
+
+@pytest.mark.parametrize("command", [["status"], ["log", "quick"], ["list"], ["done", "1"]])
+def test_quick_commands_do_not_import_the_tui(tmp_path: Path, command: list[str]) -> None:
+    env = _env(tmp_path / "j.db")
+    _loopbaan("log", "seed", "--task", env=env)
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "loopbaan", *command],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    imported = {
+        line.split("|")[-1].strip() for line in result.stderr.splitlines() if "import time" in line
+    }
+    assert "loopbaan.store" in imported  # the check sees our own imports
+    heavy = {name for name in imported if name.split(".")[0] in {"textual", "sqlmodel", "rich"}}
+    assert heavy == set()
+    assert "sqlalchemy" not in {name.split(".")[0] for name in imported}
