@@ -307,3 +307,15 @@ def test_quick_commands_do_not_import_the_tui(tmp_path: Path, command: list[str]
     heavy = {name for name in imported if name.split(".")[0] in {"textual", "sqlmodel", "rich"}}
     assert heavy == set()
     assert "sqlalchemy" not in {name.split(".")[0] for name in imported}
+
+
+def test_backup_errors(env: Path, tmp_path: Path, capsys) -> None:
+    code, _, err = run(capsys, "backup")
+    assert code == 1 and "no journal to back up" in err
+    run(capsys, "log", "Something")
+    taken = tmp_path / "taken.db"
+    taken.write_text("mine")
+    code, _, err = run(capsys, "backup", str(taken))
+    assert code == 1 and "exists already" in err and taken.read_text() == "mine"
+    code, _, err = run(capsys, "backup", str(tmp_path / "nowhere" / "x.db"))
+    assert code == 1 and "does not exist" in err

@@ -1,0 +1,64 @@
+"""Every user-facing string goes through gettext: a shouting catalogue proves it."""
+
+from __future__ import annotations
+
+import gettext
+import re
+
+import pytest
+
+from loopbaan import i18n
+from loopbaan.cli import main
+
+
+def shout(message: str) -> str:
+    """Upper-case the text but not the {placeholders}."""
+    return "".join(
+        part if part.startswith("{") else part.upper() for part in re.split(r"(\{[^}]*\})", message)
+    )
+
+
+class Shouting(gettext.NullTranslations):
+    def gettext(self, message: str) -> str:
+        return shout(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return shout(singular if n == 1 else plural)
+
+
+@pytest.fixture
+def shouting(monkeypatch, tmp_path):
+    monkeypatch.setenv("LOOPBAAN_DB", str(tmp_path / "j.db"))
+    monkeypatch.setenv("LOOPBAAN_TODAY", "2026-11-23")
+    monkeypatch.setenv("LOOPBAAN_CONFIG", str(tmp_path / "config.toml"))
+    monkeypatch.setattr(i18n, "install", lambda language=None: "xx")
+    monkeypatch.setattr(i18n, "_translation", Shouting())
+
+
+def test_cli_messages_are_translated(shouting, capsys) -> None:
+    assert main(["log", "Something", "--task"]) == 0
+    assert "LOGGED" in capsys.readouterr().out
+    assert main(["done", "99"]) == 1
+    assert "NO ITEM WITH ID 99" in capsys.readouterr().err
+    assert main(["status"]) == 0
+    out = capsys.readouterr().out
+    assert "REVIEW PENDING" in out and "OPEN TASK" in out
+
+
+@pytest.mark.parametrize(
+    ("env", "setting", "expected"),
+    [
+        ({"LOOPBAAN_LANG": "nl"}, None, "nl"),
+        ({"LANG": "nl_NL.UTF-8"}, None, "nl"),
+        ({"LANG": "de_DE.UTF-8"}, None, "en"),
+        ({"LANG": "de_DE.UTF-8"}, "nl", "nl"),
+        ({"LOOPBAAN_LANG": "en", "LANG": "nl_NL.UTF-8"}, "nl", "en"),
+        ({}, None, "en"),
+    ],
+)
+def test_language_choice(monkeypatch, env, setting, expected) -> None:
+    for var in ("LOOPBAAN_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(var, raising=False)
+    for var, value in env.items():
+        monkeypatch.setenv(var, value)
+    assert i18n.pick_language(setting) == expected
