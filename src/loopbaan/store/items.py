@@ -290,3 +290,13 @@ def delete_item(conn: sqlite3.Connection, item_id: int) -> None:
     cursor = conn.execute("DELETE FROM item WHERE id = ?", (item_id,))
     if cursor.rowcount == 0:
         raise NotFound(_("no item with id {id}").format(id=item_id))
+
+
+def items_of_goal(conn: sqlite3.Connection, goal_id: int, limit: int = 100) -> list[Item]:
+    """The items linked to a goal, open tasks first, then the most recent."""
+    rows = conn.execute(
+        _ITEM_SELECT + " WHERE i.goal_id = ?"
+        " ORDER BY (i.kind = 'task' AND i.status = 'open') DESC, i.day DESC, i.id DESC LIMIT ?",
+        (goal_id, limit),
+    ).fetchall()
+    return [item_from_row(row) for row in rows]
