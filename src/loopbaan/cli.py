@@ -236,6 +236,31 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_postponed(args: argparse.Namespace) -> int:
+    from loopbaan.insight import postponements
+    from loopbaan.store import postponed
+
+    conn = _journal(args, create=False)
+    known = postponed.bounds(conn) if conn else None
+    until = args.until or max(today(), known[1] if known else today())
+    since = args.since or (known[0] if known else until)
+    if since > until:
+        raise UsageError(_("--since is after --until"))
+    if conn is None:
+        report = postponed.Postponed(since, until, [], [], [], [], [], [])
+    else:
+        report = postponed.postponed(conn, since, until)
+    if args.format == "json":
+        import json
+
+        print(json.dumps(postponements.to_json(report), ensure_ascii=False, indent=2))
+        return 0
+    from loopbaan.report import print_postponed
+
+    print_postponed(report, postponements.chronic(report))
+    return 0
+
+
 def _open_output(path: str | None):  # type: ignore[no-untyped-def]
     """Standard output, or a new private file (0600) for `-o`."""
     if path is None or path == "-":
@@ -396,6 +421,11 @@ def build_parser() -> Parser:
         help=_("one of: {reasons}").format(reasons=", ".join(r.value for r in Reason)),
     )
     postpone.add_argument("--note", metavar="TEXT")
+
+    put_off = add("postponed", cmd_postponed, _("what you postpone, and why"))
+    put_off.add_argument("--since", type=_day_type(False), metavar="DAY")
+    put_off.add_argument("--until", type=_day_type(False), metavar="DAY")
+    put_off.add_argument("--format", choices=("table", "json"), default="table")
 
     status = add("status", cmd_status, _("one line for a shell prompt"))
     status.add_argument("--format", choices=("text", "json"), default="text")

@@ -1,0 +1,65 @@
+"""Rich output of the command line's longer reports (never imported by quick commands)."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from loopbaan.domain import REASON_TEXT
+from loopbaan.i18n import _, ngettext
+from loopbaan.insight.postponements import Chronic
+from loopbaan.store.postponed import Postponed
+
+TOP = 15
+
+
+def print_postponed(
+    report: Postponed, chronic: list[Chronic], console: Console | None = None
+) -> None:
+    console = console or Console()
+    console.print(
+        _("[b]Postponed[/b] {since} – {until}: {n}").format(
+            since=report.since.isoformat(),
+            until=report.until.isoformat(),
+            n=ngettext("{n} postponement", "{n} postponements", report.total).format(
+                n=report.total
+            ),
+        )
+    )
+    if not report.total:
+        console.print(_("Nothing was postponed in this period."))
+        return
+    reasons = Table(title=_("Why"), title_justify="left", expand=False)
+    reasons.add_column(_("reason"))
+    reasons.add_column(_("times"), justify="right")
+    reasons.add_column(_("items"), justify="right")
+    reasons.add_column(_("suggestion"))
+    for row in report.by_reason:
+        reasons.add_row(
+            row.reason.value, str(row.count), str(row.items), _(REASON_TEXT[row.reason][1]) or "—"
+        )
+    console.print(reasons)
+    if chronic:
+        table = Table(title=_("Chronic: postponed three times or more"), title_justify="left")
+        table.add_column(_("id"), justify="right")
+        table.add_column(_("title"))
+        table.add_column(_("times"), justify="right")
+        table.add_column(_("days"), justify="right")
+        table.add_column(_("mostly"))
+        table.add_column(_("try"))
+        for entry in chronic[:TOP]:
+            table.add_row(
+                str(entry.item.id),
+                entry.item.title,
+                str(entry.item.times),
+                str(entry.item.days_deferred),
+                entry.reason.value,
+                _(entry.suggestion) or "—",
+            )
+        console.print(table)
+    if report.by_tag:
+        tags = ", ".join(f"#{t.key} {t.count}" for t in report.by_tag[:TOP])
+        console.print(_("[b]Tags[/b] {tags}").format(tags=tags))
+    if report.by_weekday:
+        weekdays = ", ".join(f"{_(w.key)} {w.count}" for w in report.by_weekday)
+        console.print(_("[b]Planned for[/b] {days}").format(days=weekdays))
