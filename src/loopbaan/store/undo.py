@@ -1,9 +1,10 @@
 """Undo, in the data layer: each change keeps the rows it touched as they were before.
 
 A change names its scope (an item, a day's review, a week's review, a goal …);
-the log reads the scope's rows before the change runs. Undo deletes what the
-scope holds now and puts the before-rows back, in one transaction. Rows keep
-their ids and uids, so an undone delete comes back as the same record.
+the log reads the scope's rows before the change runs. Undo deletes the scope's
+rows that are new since, and writes the before-rows back in place (an upsert, so
+restoring a goal does not cascade to the items that point at it), in one
+transaction. Rows keep their ids and uids: an undone delete is the same record.
 Only the rows of the scope are read: a change costs a few indexed reads.
 """
 
@@ -90,22 +91,11 @@ class UndoLog:
         record = self._changes[-1]
         try:
             with transaction(self.conn):
-                # Children first when deleting, parents first when inserting.
+                # Children first when deleting, parents first when restoring.
                 for image in reversed(record.images):
-                    self.conn.execute(
-                        f"DELETE FROM {image.table} WHERE {image.column} = ?", (image.value,)
-                    )
-                seen: set[tuple[str, tuple[object, ...]]] = set()
+                    self._remove_newer(image)
                 for image in record.images:
-                    for columns, values in image.rows:
-                        if (image.table, values) in seen:
-                            continue  # the same row tracked twice in one change
-                        seen.add((image.table, values))
-                        marks = ", ".join("?" * len(columns))
-                        self.conn.execute(
-                            f"INSERT INTO {image.table} ({', '.join(columns)}) VALUES ({marks})",
-                            values,
-                        )
+                    self._restore(image)
         except sqlite3.IntegrityError as error:
             self._changes.pop()
             raise StoreError(
@@ -113,3 +103,31 @@ class UndoLog:
             ) from None
         self._changes.pop()
         return record.label
+
+    def _remove_newer(self, image: _Image) -> None:
+        """Delete the scope's rows that were not there before the change."""
+        where = f"{image.column} = ?"
+        if image.table == "item_tag":  # a link row has no id: replace all of the item's links
+            self.conn.execute(f"DELETE FROM item_tag WHERE {where}", (image.value,))
+            return
+        kept = [dict(zip(columns, values, strict=True))["id"] for columns, values in image.rows]
+        marks = ", ".join("?" * len(kept))
+        self.conn.execute(
+            f"DELETE FROM {image.table} WHERE {where} AND id NOT IN ({marks})",
+            (image.value, *kept),
+        )
+
+    def _restore(self, image: _Image) -> None:
+        """Put the before-rows back in place: an upsert, so no delete cascades to children."""
+        for columns, values in image.rows:
+            names = ", ".join(columns)
+            marks = ", ".join("?" * len(columns))
+            if image.table == "item_tag":
+                sql = f"INSERT OR IGNORE INTO item_tag ({names}) VALUES ({marks})"
+            else:
+                updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "id")
+                sql = (
+                    f"INSERT INTO {image.table} ({names}) VALUES ({marks})"
+                    f" ON CONFLICT (id) DO UPDATE SET {updates}"
+                )
+            self.conn.execute(sql, values)
