@@ -82,6 +82,16 @@ def test_delete_goal_keeps_its_tasks(conn) -> None:
         goals.get_goal(conn, goal.id)
 
 
+def test_linked_item_ids_lists_every_item_of_a_goal(conn) -> None:
+    with transaction(conn):
+        goal, other = goals.add_goal(conn, "Mine"), goals.add_goal(conn, "Other")
+        first = items.add_item(conn, "A task", day=MON, kind=Kind.TASK, goal_id=goal.id)
+        second = items.add_item(conn, "An activity", day=MON, goal_id=goal.id)
+        items.add_item(conn, "Elsewhere", day=MON, goal_id=other.id)
+    assert goals.linked_item_ids(conn, goal.id) == [first.id, second.id]
+    assert goals.linked_item_ids(conn, 99) == []
+
+
 def test_bad_edits_are_refused(conn) -> None:
     with transaction(conn):
         goal = goals.add_goal(conn, "Something")

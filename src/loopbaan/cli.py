@@ -274,13 +274,18 @@ def _open_output(path: str | None):  # type: ignore[no-untyped-def]
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from loopbaan.store import transfer
+    from loopbaan.config import db_path
+    from loopbaan.store import markdown, transfer
 
-    conn = _write_journal(args)
+    conn = _journal(args, create=False)
+    if conn is None:
+        raise FileNotFoundError(
+            _("there is no journal at {path} yet").format(path=db_path(args.db))
+        )
     writer = {
         "json": transfer.write_json,
         "csv": transfer.write_csv,
-        "markdown": transfer.write_markdown,
+        "markdown": markdown.write_markdown,
     }[args.format]
     stream, files = _open_output(args.output)
     try:
@@ -298,15 +303,15 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from loopbaan.store import StoreError, transfer
+    from loopbaan.store import StoreError, importer
 
     path = Path(args.file).expanduser()
     if path.suffix.lower() == ".ics":
         raise StoreError(_("calendar (.ics) import is not available yet"))
-    data = transfer.read_import_file(path)
+    data = importer.read_import_file(path)
     conn = _write_journal(args)
     print(_("importing {path} …").format(path=path), file=sys.stderr)
-    report = transfer.import_journal(conn, data)
+    report = importer.import_journal(conn, data)
     print(report.summary())
     return 0
 

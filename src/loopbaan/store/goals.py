@@ -145,7 +145,7 @@ def edit_goal(
     """Change any field of a goal; text fields by name (title, beacon, first_step …)."""
     unknown = set(texts) - set(GOAL_TEXT_FIELDS)
     if unknown:
-        raise StoreError(f"unknown goal fields: {', '.join(sorted(unknown))}")
+        raise StoreError(_("unknown goal fields: {names}").format(names=", ".join(sorted(unknown))))
     sets: list[str] = []
     params: list[object] = []
     for name, value in texts.items():
@@ -177,6 +177,16 @@ def delete_goal(conn: sqlite3.Connection, goal_id: int) -> None:
     """Delete a goal and its milestones; its tasks stay, unlinked."""
     if conn.execute("DELETE FROM goal WHERE id = ?", (goal_id,)).rowcount == 0:
         raise NotFound(_("no goal with id {id}").format(id=goal_id))
+
+
+def linked_item_ids(conn: sqlite3.Connection, goal_id: int) -> list[int]:
+    """Every item linked to a goal (one indexed read).
+
+    An undoable goal change tracks these too: restoring a goal row deletes and
+    re-inserts it, and the delete sets the items' `goal_id` to NULL.
+    """
+    rows = conn.execute("SELECT id FROM item WHERE goal_id = ? ORDER BY id", (goal_id,))
+    return [row[0] for row in rows]
 
 
 def _swap(conn: sqlite3.Connection, table: str, ids: list[int], index: int, step: int) -> bool:

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from loopbaan.days import utc_now
+from loopbaan.i18n import _
 from loopbaan.store.errors import StoreError
 from loopbaan.store.items import new_uid
 
@@ -56,10 +57,12 @@ def save_day_review(conn: sqlite3.Connection, day: date, **fields: object) -> Da
     """Store some fields of a day's review, creating the review on first use."""
     unknown = set(fields) - {*DAY_REVIEW_TEXT_FIELDS, "energy"}
     if unknown:
-        raise StoreError(f"unknown day review fields: {', '.join(sorted(unknown))}")
+        raise StoreError(
+            _("unknown day review fields: {names}").format(names=", ".join(sorted(unknown)))
+        )
     energy = fields.get("energy")
     if energy is not None and not (isinstance(energy, int) and 1 <= energy <= 5):
-        raise StoreError("energy is a number from 1 to 5")
+        raise StoreError(_("energy is a number from 1 to 5"))
     conn.execute(
         "INSERT INTO day_review (uid, day, liked, disliked, postponed_why, learned)"
         " VALUES (?, ?, '', '', '', '') ON CONFLICT (day) DO NOTHING",
@@ -94,7 +97,9 @@ def week_review(conn: sqlite3.Connection, year: int, week: int) -> WeekReview:
 def save_week_review(conn: sqlite3.Connection, year: int, week: int, **fields: str) -> WeekReview:
     unknown = set(fields) - set(WEEK_REVIEW_FIELDS)
     if unknown:
-        raise StoreError(f"unknown week review fields: {', '.join(sorted(unknown))}")
+        raise StoreError(
+            _("unknown week review fields: {names}").format(names=", ".join(sorted(unknown)))
+        )
     conn.execute(
         "INSERT INTO week_review (uid, year, week, more_of, less_of, next_step, ask_feedback_from)"
         " VALUES (?, ?, ?, '', '', '', '') ON CONFLICT (year, week) DO NOTHING",
