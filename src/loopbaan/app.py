@@ -10,12 +10,13 @@ from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from loopbaan import days
 from loopbaan.config import Settings, db_path, load_settings, save_setting
 from loopbaan.i18n import _
 from loopbaan.screens.coming import ComingScreen
+from loopbaan.screens.goals import GoalsScreen
 from loopbaan.screens.today import TodayScreen
 from loopbaan.screens.week import WeekScreen
 from loopbaan.store import StoreError
@@ -40,7 +41,7 @@ class LoopbaanApp(App[None]):
     MODES = {
         "today": TodayScreen,
         "week": WeekScreen,
-        "goals": partial(ComingScreen, _("Goals"), _("Career projects with milestones.")),
+        "goals": GoalsScreen,
         "postponed": partial(ComingScreen, _("Postponed"), _("What you postpone, and why.")),
         "talks": partial(ComingScreen, _("Talks"), _("Career conversations and their brief.")),
         "insights": partial(ComingScreen, _("Insights"), _("What energises and drains you.")),
@@ -85,6 +86,11 @@ class LoopbaanApp(App[None]):
                 self.notify(_("the theme could not be saved"), severity="warning")
 
     # ------------------------------------------------------------------ actions
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A dialog is answered or cancelled first: a digit typed in it must not
+        # switch screens and leave the dialog waiting on another screen's stack.
+        return not (action == "switch_mode" and isinstance(self.screen, ModalScreen))
 
     def action_toggle_help(self) -> None:
         if self.screen.query("HelpPanel"):

@@ -182,8 +182,8 @@ def delete_goal(conn: sqlite3.Connection, goal_id: int) -> None:
 def linked_item_ids(conn: sqlite3.Connection, goal_id: int) -> list[int]:
     """Every item linked to a goal (one indexed read).
 
-    An undoable goal change tracks these too: restoring a goal row deletes and
-    re-inserts it, and the delete sets the items' `goal_id` to NULL.
+    Deleting a goal sets its items' `goal_id` to NULL, so an undoable delete
+    tracks these items too: undo then links them to the goal again.
     """
     rows = conn.execute("SELECT id FROM item WHERE goal_id = ? ORDER BY id", (goal_id,))
     return [row[0] for row in rows]

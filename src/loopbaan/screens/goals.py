@@ -1,0 +1,438 @@
+"""Goals: career projects that turn the dream on the horizon into steps (method, point 4)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Middle, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from loopbaan.domain import GoalStatus
+from loopbaan.i18n import _
+from loopbaan.screens.edit_goal import EditGoalScreen, EditMilestoneScreen, StatusScreen
+from loopbaan.store import StoreError
+from loopbaan.store import goals as store
+from loopbaan.store.goals import Goal
+from loopbaan.store.items import items_of_goal
+from loopbaan.store.undo import Change
+from loopbaan.widgets.capture_line import CaptureLine, Prompt
+from loopbaan.widgets.goal_detail import GoalDetail
+from loopbaan.widgets.goal_table import STATUS_LABEL, FittedTable, GoalTable
+
+LINKED_TASKS_SHOWN = 50
+
+
+class GoalsScreen(Screen[None]):
+    """The goal list on top, the highlighted goal below; every change is undoable."""
+
+    CSS_PATH = "goals.tcss"
+    # n, m and the capture line's Enter and Escape are priority bindings: they act
+    # before the next key is delivered (see widgets/capture_line.py).
+    BINDINGS = [
+        Binding("n", "new_goal", _("New goal"), priority=True),
+        Binding("m", "new_milestone", _("Milestone"), priority=True),
+        Binding("enter", "capture_create", _("Create"), priority=True),
+        Binding("escape", "capture_cancel", _("Cancel"), priority=True),
+        Binding("e", "edit", _("Edit")),
+        Binding("x", "tick", _("Tick")),
+        Binding("s", "status", _("Status")),
+        Binding("delete", "delete", _("Delete")),
+        Binding("f", "show_all", _("Show all")),
+        Binding("f", "show_active", _("Active only")),
+        Binding("shift+up", "move(-1)", _("Move up"), show=False),
+        Binding("shift+down", "move(1)", _("Move down"), show=False),
+        Binding("escape", "back_to_goals", _("Back to goals"), show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.show_all = False
+        self.goals: dict[int, Goal] = {}
+        self._detail_goal_id: int | None = None  # the goal the detail shows
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="panes"):
+            with Vertical(id="list-pane"):
+                yield GoalTable(id="goals")
+                yield Static(id="list-empty", markup=False)
+            yield GoalDetail(id="detail")
+        with Middle(id="explainer-box"), Center():
+            yield Static(id="explainer")
+        yield CaptureLine(id="capture")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#explainer", Static).update(
+            _(
+                "[b]Make the dream a project.[/b]\n\n"
+                "The job you dream of is a beacon on the horizon; the way there is a "
+                "project. Say precisely what the goal is, pick its direction (up is only "
+                "one of seven), write the first step, set milestones on the way, and name "
+                "what you need and with whom you discuss it.\n\n"
+                "Press [b]n[/b] to start your first goal."
+            )
+        )
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    # ------------------------------------------------------------------ state
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self.app.conn  # type: ignore[attr-defined]
+
+    @property
+    def today(self) -> date:
+        return self.app.today  # type: ignore[attr-defined]
+
+    @property
+    def capture(self) -> CaptureLine:
+        return self.query_one(CaptureLine)
+
+    @property
+    def goal_id(self) -> int | None:
+        """The goal under the list's cursor (read from the table, never from a message)."""
+        table = self.query_one(GoalTable)
+        return table.selected_id if table.display else None
+
+    @property
+    def milestone_id(self) -> int | None:
+        """The milestone under the milestone list's cursor."""
+        table = self.query_one("#milestones", FittedTable)
+        return table.selected_id if table.display and self.goal_id is not None else None
+
+    @property
+    def goal(self) -> Goal | None:
+        goal_id = self.goal_id
+        return self.goals.get(goal_id) if goal_id is not None else None
+
+    def _milestones_focused(self) -> bool:
+        return self.focused is not None and self.focused.id == "milestones"
+
+    def reload(self, goal_id: int | None = None, milestone_id: int | None = None) -> None:
+        """Read the goals of the filter and the highlighted goal's detail again.
+
+        The cursors stay on the goal and milestone they were on, or go to the ones given.
+        """
+        goal_id = goal_id or self.goal_id
+        milestone_id = milestone_id or self.milestone_id
+        statuses = None if self.show_all else (GoalStatus.ACTIVE,)
+        goals = store.list_goals(self.conn, statuses)
+        self.goals = {goal.id: goal for goal in goals}
+        table = self.query_one(GoalTable)
+        table.show(goals, self.today, goal_id)
+        has_any = bool(goals) or bool(store.list_goals(self.conn))
+        self.query_one("#panes").display = has_any
+        self.query_one("#explainer-box").display = not has_any
+        empty = self.query_one("#list-empty", Static)
+        empty.display = not goals
+        empty.update(_("No active goals. f shows paused, achieved and dropped ones; n starts one."))
+        table.display = bool(goals)
+        self.sub_title = _("Goals")
+        self.query_one("#list-pane").border_title = (
+            _("All goals ({n})") if self.show_all else _("Active goals ({n})")
+        ).format(n=len(goals))
+        self._show_detail(milestone_id)
+        self.refresh_bindings()
+
+    def _show_detail(self, milestone_id: int | None = None) -> None:
+        """Fill in the goal under the cursor; one goal's milestones and tasks, by index."""
+        detail = self.query_one(GoalDetail)
+        goal = self.goal
+        detail.display = goal is not None
+        if goal is not None:
+            same_goal = goal.id == self._detail_goal_id
+            detail.show(
+                goal,
+                store.milestones(self.conn, goal.id),
+                items_of_goal(self.conn, goal.id, limit=LINKED_TASKS_SHOWN),
+                self.today,
+                milestone_id if same_goal else None,
+                first=not same_goal,
+            )
+        changed = goal is None or goal.id != self._detail_goal_id
+        if changed and self._milestones_focused():
+            self._focus_list()  # those were another goal's milestones
+        self._detail_goal_id = goal.id if goal else None
+        self.call_after_refresh(self._keep_focus)
+
+    def _keep_focus(self) -> None:
+        """Back to the goal list when the focused list was hidden (its last row went)."""
+        if self.focused is None or self.focused not in self.focus_chain:
+            self._focus_list()
+
+    def _focus_list(self) -> None:
+        if self.capture.kind is None:
+            self.set_focus(self.query_one(GoalTable))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action.startswith("capture_"):
+            return self.capture.kind is not None
+        if self.capture.kind is not None:
+            return False  # while typing a title, keys are text
+        if action == "show_all":
+            return not self.show_all
+        if action == "show_active":
+            return self.show_all
+        if action == "tick":
+            return self._milestones_focused()
+        if action == "back_to_goals":
+            return not isinstance(self.focused, GoalTable)
+        if action == "new_milestone" and self.capture.busy:
+            return True  # a goal may be on its way; opening the line checks
+        if action in ("new_milestone", "edit", "status", "delete", "move"):
+            return None if self.goal is None else True
+        return True
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
+    # ------------------------------------------------------------------ changes
+
+    def _change(self, label: str, work: Callable[[Change], None]) -> bool:
+        """Run `work(change)` as one undoable change; a refused change is reported."""
+        try:
+            with self.app.undo_log.change(label) as change:  # type: ignore[attr-defined]
+                work(change)
+        except StoreError as error:
+            self.notify(str(error), severity="error")
+            return False
+        return True
+
+    # ------------------------------------------------------------------ actions
+
+    def action_new_goal(self) -> None:
+        self.capture.begin(
+            "goal",
+            lambda: Prompt(
+                _("New goal:"), _("its title; Enter creates it, Esc cancels"), self._create_goal
+            ),
+        )
+        self.refresh_bindings()
+
+    def action_new_milestone(self) -> None:
+        def prepare() -> Prompt | None:
+            goal = self.goal  # asked only now: it may be the goal just typed
+            if goal is None:
+                self.notify(_("make a goal first: n"))
+                return None
+            return Prompt(
+                _("Milestone for “{goal}”:").format(goal=goal.title),
+                _("its title; Enter adds it, Esc cancels"),
+                lambda title: self._create_milestone(goal.id, title),
+            )
+
+        self.capture.begin("milestone", prepare)
+        self.refresh_bindings()
+
+    def action_capture_create(self) -> None:
+        self.capture.finish()
+        self.refresh_bindings()
+
+    def action_capture_cancel(self) -> None:
+        self.capture.cancel()
+        self.refresh_bindings()
+
+    def _create_goal(self, title: str) -> None:
+        created: list[Goal] = []
+
+        def work(change: Change) -> None:
+            created.append(store.add_goal(self.conn, title))
+            change.created("goal", created[0].id)
+
+        if self._change(_("new goal “{title}”").format(title=title), work):
+            self.reload(goal_id=created[0].id)
+            self.notify(_("goal created: e fills in the rest, m adds a milestone"))
+
+    def _create_milestone(self, goal_id: int, title: str) -> None:
+        created: list[store.Milestone] = []
+
+        def work(change: Change) -> None:
+            created.append(store.add_milestone(self.conn, goal_id, title))
+            change.created("milestone", created[0].id)
+
+        if self._change(_("new milestone “{title}”").format(title=title), work):
+            self.reload(goal_id=goal_id, milestone_id=created[0].id)
+
+    def action_edit(self) -> None:
+        goal = self.goal
+        if goal is None:
+            return
+        if self._milestones_focused() and self.milestone_id is not None:
+            milestone = store.get_milestone(self.conn, self.milestone_id)
+            self.app.push_screen(
+                EditMilestoneScreen(milestone, self.today),
+                lambda result: self._save_milestone(milestone.id, result),
+            )
+        else:
+            self.app.push_screen(
+                EditGoalScreen(goal, self.today), lambda result: self._save_goal(goal.id, result)
+            )
+
+    def _save_goal(self, goal_id: int, values: dict[str, Any] | None) -> None:
+        if values is None:
+            return
+        title = values["title"]
+
+        def work(change: Change) -> None:
+            change.track("goal", goal_id)
+            store.edit_goal(self.conn, goal_id, **values)
+
+        if self._change(_("edit “{title}”").format(title=title), work):
+            self._after_status_change(goal_id, values["status"])
+
+    def _save_milestone(self, milestone_id: int, result: tuple[str, date | None] | None) -> None:
+        if result is None:
+            return
+        title, due_day = result
+
+        def work(change: Change) -> None:
+            change.track("milestone", milestone_id)
+            store.edit_milestone(self.conn, milestone_id, title=title, due_day=due_day)
+
+        if self._change(_("edit milestone “{title}”").format(title=title), work):
+            self.reload()
+
+    def action_tick(self) -> None:
+        milestone_id = self.milestone_id
+        if milestone_id is None:
+            return
+        ticked: list[store.Milestone] = []
+
+        def work(change: Change) -> None:
+            change.track("milestone", milestone_id)
+            ticked.append(store.tick_milestone(self.conn, milestone_id, self.today))
+
+        if self._change(_("tick a milestone"), work):
+            self.reload()
+            if ticked and ticked[0].done_on and self.goal and not self._open_milestones():
+                self.notify(_("all milestones done: s marks the goal achieved, m adds the next"))
+
+    def _open_milestones(self) -> bool:
+        goal = self.goal
+        return goal is not None and goal.milestones_done < goal.milestones_total
+
+    def action_status(self) -> None:
+        goal = self.goal
+        if goal is not None:
+            self.app.push_screen(StatusScreen(goal), lambda status: self._set_status(goal, status))
+
+    def _set_status(self, goal: Goal, status: GoalStatus | None) -> None:
+        if status is None or status is goal.status:
+            return
+
+        def work(change: Change) -> None:
+            change.track("goal", goal.id)
+            store.edit_goal(self.conn, goal.id, status=status)
+
+        label = _("“{title}” {status}").format(title=goal.title, status=_(STATUS_LABEL[status]))
+        if self._change(label, work):
+            self._after_status_change(goal.id, status)
+
+    def _after_status_change(self, goal_id: int, status: GoalStatus) -> None:
+        """Reload; say so when the goal left the list because of the filter."""
+        self.reload()
+        if self.goal_id != goal_id:
+            self.notify(
+                _("the goal is {status} now; f shows all goals").format(
+                    status=_(STATUS_LABEL[status])
+                )
+            )
+
+    def action_delete(self) -> None:
+        goal = self.goal
+        if goal is None:
+            return
+        if self._milestones_focused() and self.milestone_id is not None:
+            milestone_id = self.milestone_id
+
+            def drop_milestone(change: Change) -> None:
+                change.track("milestone", milestone_id)
+                store.delete_milestone(self.conn, milestone_id)
+
+            if self._change(_("delete a milestone"), drop_milestone):
+                self.reload()
+                self.notify(_("milestone deleted (ctrl+z brings it back)"))
+            return
+
+        def drop_goal(change: Change) -> None:
+            change.track("goal", goal.id)
+            for item_id in store.linked_item_ids(self.conn, goal.id):
+                change.track("item", item_id)  # the delete unlinks them; undo links them again
+            store.delete_goal(self.conn, goal.id)
+
+        if self._change(_("delete “{title}”").format(title=goal.title), drop_goal):
+            self.reload()
+            self.notify(_("“{title}” deleted (ctrl+z brings it back)").format(title=goal.title))
+
+    def action_move(self, step: int) -> None:
+        goal = self.goal
+        if goal is None:
+            return
+        if self._milestones_focused() and self.milestone_id is not None:
+            self._move_milestone(goal, self.milestone_id, step)
+            return
+        group = [g.id for g in store.list_goals(self.conn, (goal.status,))]
+        if not 0 <= group.index(goal.id) + step < len(group):
+            self.app.bell()
+            return
+
+        def work(change: Change) -> None:
+            for goal_id in group:
+                change.track("goal", goal_id)
+            store.move_goal(self.conn, goal.id, step)
+
+        if self._change(_("move “{title}”").format(title=goal.title), work):
+            self.reload()
+
+    def _move_milestone(self, goal: Goal, milestone_id: int, step: int) -> None:
+        group = [m.id for m in store.milestones(self.conn, goal.id)]
+        if not 0 <= group.index(milestone_id) + step < len(group):
+            self.app.bell()
+            return
+
+        def work(change: Change) -> None:
+            for other in group:
+                change.track("milestone", other)
+            store.move_milestone(self.conn, milestone_id, step)
+
+        if self._change(_("move a milestone"), work):
+            self.reload()
+
+    def action_show_all(self) -> None:
+        self.show_all = True
+        self.reload()
+
+    def action_show_active(self) -> None:
+        self.show_all = False
+        self.reload()
+
+    def action_back_to_goals(self) -> None:
+        self._focus_list()
+
+    # ------------------------------------------------------------------ messages
+
+    @on(DataTable.RowHighlighted, "#goals")
+    def _goal_highlighted(self) -> None:
+        if self.goal_id != self._detail_goal_id:
+            self._show_detail()
+            self.refresh_bindings()
+
+    @on(CaptureLine.Closed)
+    def _capture_closed(self) -> None:
+        self.call_after_refresh(self._keep_focus)
+
+    @on(DataTable.RowSelected, "#goals")
+    def _goal_chosen(self) -> None:
+        milestones = self.query_one("#milestones", FittedTable)
+        if milestones.display:
+            milestones.focus()

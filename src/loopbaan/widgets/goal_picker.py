@@ -1,0 +1,161 @@
+"""Pick a goal from a short list: type to filter, arrows to move, Enter picks, Escape cancels.
+
+Used wherever something is attached to a goal (a task on the Today screen).
+The caller passes the goals to offer (usually the active ones) and gets the
+chosen goal's id back, or None when the user cancelled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from loopbaan.i18n import _
+from loopbaan.insight.goals import milestone_progress
+from loopbaan.store.goals import Goal
+from loopbaan.widgets.goal_table import DIRECTION_LABEL
+
+
+def _matches(goal: Goal, words: list[str]) -> bool:
+    haystack = goal.title.casefold()
+    if goal.direction:
+        haystack += " " + _(DIRECTION_LABEL[goal.direction]).casefold()
+    return all(word in haystack for word in words)
+
+
+class GoalPicker(ModalScreen[int | None]):
+    """A filterable list of goals; dismisses with the picked goal's id, or None."""
+
+    DEFAULT_CSS = """
+    GoalPicker {
+        align: center middle;
+        background: $background 60%;
+    }
+    GoalPicker > #picker {
+        width: 72;
+        max-width: 100%;
+        height: auto;
+        max-height: 80%;
+        padding: 0 1;
+        border: round $primary;
+        border-title-color: $text-primary;
+        border-title-style: bold;
+        background: $panel;
+    }
+    GoalPicker #picker-filter { margin-top: 1; background: $surface; }
+    GoalPicker #picker-goals {
+        height: auto;
+        max-height: 16;
+        margin-top: 1;
+        border: none;
+        background: $surface;
+        /* The typing stays in the filter, so the list shows its cursor as if focused. */
+        & > .option-list--option-highlighted {
+            color: $block-cursor-foreground;
+            background: $block-cursor-background;
+            text-style: $block-cursor-text-style;
+        }
+    }
+    GoalPicker #picker-empty { color: $text-muted; margin-top: 1; }
+    GoalPicker #picker-hint { color: $text-muted; margin-top: 1; }
+    """
+
+    BINDINGS = [
+        Binding("escape", "cancel", _("Cancel")),
+        Binding("up", "cursor(-1)", _("Previous goal"), show=False),
+        Binding("down", "cursor(1)", _("Next goal"), show=False),
+    ]
+
+    def __init__(self, goals: Sequence[Goal], title: str | None = None) -> None:
+        super().__init__()
+        self.goals = list(goals)
+        self.picker_title = title or _("Attach to a goal")
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="picker") as picker:
+            picker.border_title = Content(self.picker_title)
+            yield Input(placeholder=_("type to filter"), id="picker-filter", compact=True)
+            options = OptionList(id="picker-goals")
+            options.can_focus = False  # the typing stays in the filter
+            yield options
+            yield Static(id="picker-empty", markup=False)
+            yield Static(_("↑↓ choose · Enter picks · Esc cancels"), id="picker-hint", markup=False)
+
+    def on_mount(self) -> None:
+        self._show("")
+
+    @on(Input.Changed, "#picker-filter")
+    def _filter(self, event: Input.Changed) -> None:
+        self._show(event.value)
+
+    def _show(self, text: str) -> None:
+        words = text.casefold().split()
+        shown = [goal for goal in self.goals if _matches(goal, words)]
+        options = self.query_one(OptionList)
+        options.clear_options()
+        options.add_options(
+            Option(
+                Content.assemble(
+                    goal.title,
+                    (
+                        "  "
+                        + " · ".join(
+                            part
+                            for part in (
+                                _(DIRECTION_LABEL[goal.direction]) if goal.direction else "",
+                                str(milestone_progress(goal)) if goal.milestones_total else "",
+                            )
+                            if part
+                        ),
+                        "dim",
+                    ),
+                ),
+                id=str(goal.id),
+            )
+            for goal in shown
+        )
+        if shown:
+            options.highlighted = 0
+        options.display = bool(shown)
+        empty = self.query_one("#picker-empty", Static)
+        empty.display = not shown
+        empty.update(
+            _("No goal matches “{text}”.").format(text=text.strip())
+            if self.goals
+            else _("No active goals yet: press 3 for Goals and n to start one.")
+        )
+
+    def action_cursor(self, step: int) -> None:
+        options = self.query_one(OptionList)
+        if step < 0:
+            options.action_cursor_up()
+        else:
+            options.action_cursor_down()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Input.Submitted, "#picker-filter")
+    def _pick_highlighted(self, event: Input.Submitted) -> None:
+        event.stop()
+        options = self.query_one(OptionList)
+        if options.highlighted is None or not options.option_count:
+            self.app.bell()
+            return
+        self._pick(options.get_option_at_index(options.highlighted))
+
+    @on(OptionList.OptionSelected, "#picker-goals")
+    def _clicked(self, event: OptionList.OptionSelected) -> None:
+        self._pick(event.option)
+
+    def _pick(self, option: Option) -> None:
+        assert option.id is not None
+        self.dismiss(int(option.id))
