@@ -151,7 +151,7 @@ def test_export_import_round_trip(env: Path, tmp_path: Path, capsys) -> None:
     assert code == 0 and "exported to" in err
     assert export.stat().st_mode & 0o077 == 0
     other = tmp_path / "other.db"
-    code, out, _ = run(capsys, "--db", str(other), "import", str(export))
+    code, _out, _ = run(capsys, "--db", str(other), "import", str(export))
     assert code == 0
     again = tmp_path / "again.json"
     assert run(capsys, "--db", str(other), "export", "-o", str(again))[0] == 0

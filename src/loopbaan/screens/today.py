@@ -1,8 +1,443 @@
-"""Placeholder until the Today screen lands (being built now)."""
+"""Today: the end-of-day review (method, point 1).
 
-from loopbaan.screens.coming import ComingScreen
+The day's items rated + − 0, tasks ticked off or postponed with a reason, what
+earlier days left open, and a few reflection fields. Only the day shown is read
+(plus a short, limited list of earlier leftovers), so moving a day is instant on
+a journal of any age. Every change goes through the undo log.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Label, Static, TextArea
+
+from loopbaan.domain import Item, Kind, Rating, Reason, Status
+from loopbaan.i18n import N_, _, ngettext
+from loopbaan.screens.edit_item import EditItemScreen
+from loopbaan.screens.postpone import PostponeScreen
+from loopbaan.store import StoreError
+from loopbaan.store import items as store
+from loopbaan.store import today as leftovers
+from loopbaan.store.reviews import DayReview, day_review, finish_day_review, save_day_review
+from loopbaan.store.undo import Change
+from loopbaan.widgets.capture_line import CaptureLine, Prompt
+from loopbaan.widgets.dates import long_day, relative_day, short_day
+from loopbaan.widgets.day_items import DayItems
+from loopbaan.widgets.item_table import RATING_MARK, REASON_LABEL, ItemTable
+from loopbaan.widgets.review_panel import TEXT_FIELDS, ReviewPanel
+
+ITEM_ACTIONS = {"rate", "tick", "postpone", "edit", "delete"}
+NARROW = 100  # below this many columns the reflection goes under the items
+PREFIXES = {"!": Kind.TASK, "@": Kind.APPOINTMENT}
+ADD_LABEL = {
+    Kind.ACTIVITY: N_("Add an activity:"),
+    Kind.APPOINTMENT: N_("Add an appointment:"),
+    Kind.TASK: N_("Add a task:"),
+}
 
 
-class TodayScreen(ComingScreen):
+def parse_capture(text: str) -> tuple[Kind, str]:
+    """The kind and title a typed line means: `!Call Mira #network` is a task."""
+    text = text.strip()
+    kind = PREFIXES.get(text[:1])
+    return (Kind.ACTIVITY, text) if kind is None else (kind, text[1:].strip())
+
+
+class TodayScreen(Screen[None]):
+    CSS_PATH = "today.tcss"
+    AUTO_FOCUS = "#today-table"
+    # a, and the capture line's Enter and Escape, act the moment they arrive, so
+    # that quick typing lands in order (see widgets/capture_line.py).
+    BINDINGS = [
+        Binding("a", "add", _("Add"), priority=True),
+        Binding("enter", "capture_create", _("Add it"), priority=True),
+        Binding("escape", "capture_cancel", _("Cancel"), priority=True),
+        Binding("plus", "rate('plus')", _("Plus"), tooltip=_("rate the highlighted item +")),
+        Binding("minus", "rate('minus')", _("Minus"), tooltip=_("rate the highlighted item −")),
+        Binding("0", "rate('neutral')", _("Neutral"), tooltip=_("rate the highlighted item 0")),
+        Binding("x", "tick", _("Tick"), tooltip=_("tick a task off, or open it again")),
+        Binding("p", "postpone", _("Postpone"), tooltip=_("move a task to a later day, and why")),
+        Binding("e", "edit", _("Edit"), tooltip=_("title, kind, day and note")),
+        Binding("delete", "delete", _("Delete"), tooltip=_("ctrl+z brings it back")),
+        Binding("left_square_bracket", "step_day(-1)", _("Previous day"), show=False),
+        Binding("right_square_bracket", "step_day(1)", _("Next day"), show=False),
+        Binding("t", "go_today", _("Back to today"), show=False),
+        Binding("f", "finish", _("Finish"), tooltip=_("mark the review of this day done")),
+        Binding("f", "reopen", _("Reopen"), tooltip=_("the review of this day is open again")),
+        Binding("escape", "back_to_items", _("Back to the items"), show=False),
+    ]
+
+    day: reactive[date] = reactive(date.min, init=False)
+
     def __init__(self) -> None:
-        super().__init__("Today", "The end-of-day review.")
+        super().__init__()
+        self.items: dict[int, Item] = {}
+        self.review = DayReview(date.min)
+        self._resumed_once = False
+        self._keys_state: tuple[bool, bool] | None = None  # what the footer last showed
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="today-dayline"):
+            yield Static(id="today-day", markup=False)
+            yield Static(_("[ ] previous · next day   t today"), id="today-nav", markup=False)
+        yield Static(id="today-status", markup=False)
+        with Horizontal(id="today-body"):
+            yield DayItems(id="today-items")
+            yield ReviewPanel(id="today-review")
+        yield CaptureLine(id="today-capture")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(ReviewPanel).border_title = _("Reflection")
+        self.set_reactive(TodayScreen.day, self.today)
+        self.reload(first=True)
+
+    def on_screen_resume(self) -> None:
+        if self._resumed_once:
+            self.reload()  # another screen may have changed the journal
+        self._resumed_once = True
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < NARROW, "-narrow")
+
+    # ------------------------------------------------------------------ state
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self.app.conn  # type: ignore[attr-defined]
+
+    @property
+    def today(self) -> date:
+        return self.app.today  # type: ignore[attr-defined]
+
+    @property
+    def capture(self) -> CaptureLine:
+        return self.query_one(CaptureLine)
+
+    @property
+    def item(self) -> Item | None:
+        """The highlighted item of the focused list: what the keys act on."""
+        table = self.focused if isinstance(self.focused, ItemTable) else None
+        item_id = table.selected_id if table else None
+        return self.items.get(item_id) if item_id is not None else None
+
+    def watch_day(self) -> None:
+        self.reload(first=True)
+
+    def reload(self, selected: int | None = None, *, first: bool = False) -> None:
+        """Read the day shown again; cursors stay on their items (or go to `selected`)."""
+        day, conn = self.day, self.conn
+        moves = leftovers.moved_from_day(conn, day)
+        shown = [*store.items_for_day(conn, day), *(item for item, _move in moves)]
+        earlier = leftovers.earlier(conn, day)
+        self.review = day_review(conn, day)
+        self.items = {item.id: item for item in (*shown, *earlier.items)}
+        first_run = not self.items and leftovers.journal_is_empty(conn)
+
+        lists = self.query_one(DayItems)
+        lists.show(
+            day,
+            self.today,
+            shown,
+            {item.id: move for item, move in moves},
+            earlier,
+            first_run=first_run,
+            selected=selected,
+            first=first,
+        )
+        self._show_day(shown, len(moves), first_run)
+        self.query_one(ReviewPanel).show(self.review)
+        for table in (lists.day_table, lists.earlier_table):
+            if selected is not None and table.display and table.selected_id == selected:
+                self.set_focus(table)
+        self.call_after_refresh(self._keep_focus)
+        # A refresh makes the footer build all its keys again, the slowest part of a
+        # day step: only when a key changes (finish/reopen, an item to act on or not).
+        keys_state = (self.review.finished, self.item is None)
+        if keys_state != self._keys_state:
+            self._keys_state = keys_state
+            self.refresh_bindings()
+
+    def _show_day(self, shown: list[Item], moved: int, first_run: bool) -> None:
+        day, today, finished = self.day, self.today, self.review.finished
+        self.set_class(finished, "-finished")
+        self.sub_title = (_("Today") if day == today else short_day(day, today)) + (
+            " ✓" if finished else ""
+        )
+        # One line each: no layout pass needed (it costs a day step ~10 ms).
+        self.query_one("#today-day", Static).update(
+            f"{long_day(day)} · {relative_day(day, today)}", layout=False
+        )
+        if finished:
+            status = _("✓ Review finished · f reopens it")
+        elif first_run:
+            status = _("Your journal is empty: a adds the first item.")
+        else:
+            status = self._summary(shown, moved)
+        self.query_one("#today-status", Static).update(status, layout=False)
+
+    def _summary(self, shown: list[Item], moved: int) -> str:
+        here = [item for item in shown if item.day == self.day or item.done_on == self.day]
+        to_rate = sum(item.rating is None for item in here)
+        open_tasks = sum(item.is_task and item.status is Status.OPEN for item in here)
+        parts = [ngettext("{n} item", "{n} items", len(here)).format(n=len(here))]
+        if to_rate:
+            parts.append(_("{n} to rate").format(n=to_rate))
+        if open_tasks:
+            parts.append(
+                ngettext("{n} open task", "{n} open tasks", open_tasks).format(n=open_tasks)
+            )
+        if moved:
+            parts.append(_("{n} postponed").format(n=moved))
+        parts.append(_("f finishes the review"))
+        return " · ".join(parts)
+
+    def _keep_focus(self) -> None:
+        """Back to a list when the focused one was hidden (its last row went)."""
+        if self.capture.kind is not None:
+            return
+        if self.focused is not None and self.focused in self.focus_chain:
+            return
+        lists = self.query_one(DayItems)
+        for table in (lists.day_table, lists.earlier_table):
+            if table.display and table.row_count:
+                self.set_focus(table)
+                return
+        self.set_focus(lists.day_table if lists.day_table.display else None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        typing = self.capture.kind is not None
+        if action.startswith("capture_"):
+            return typing
+        if typing:
+            return False  # while typing a title, keys are text
+        if action == "add":  # a priority key: not while typing in a reflection field
+            return not isinstance(self.focused, TextArea)
+        if action in ITEM_ACTIONS:
+            return None if self.item is None else True
+        if action == "finish":
+            return not self.review.finished
+        if action == "reopen":
+            return self.review.finished
+        if action == "back_to_items":
+            return self.focused is not None and not isinstance(self.focused, ItemTable)
+        return True
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
+    # ------------------------------------------------------------------ changes
+
+    def _change(self, label: str, work: Callable[[Change], object]) -> bool:
+        """Run `work(change)` as one undoable change; a refused change is reported."""
+        try:
+            with self.app.undo_log.change(label) as change:  # type: ignore[attr-defined]
+                work(change)
+        except StoreError as error:
+            self.notify(str(error), severity="error")
+            return False
+        return True
+
+    def _change_item(self, item: Item, label: str, work: Callable[[], object]) -> bool:
+        """One undoable change of an existing item; the cursor stays on it."""
+
+        def tracked(change: Change) -> None:
+            change.track("item", item.id)
+            work()
+
+        if not self._change(label.format(title=item.title), tracked):
+            return False
+        self.reload()
+        return True
+
+    # ------------------------------------------------------------------ actions
+
+    def action_add(self) -> None:
+        self.capture.begin(
+            "item",
+            lambda: Prompt(
+                _(ADD_LABEL[Kind.ACTIVITY]),
+                _("what you did · !task · @appointment · #tags — Enter adds, Esc cancels"),
+                self._add,
+            ),
+        )
+        self.refresh_bindings()
+
+    def action_capture_create(self) -> None:
+        self.capture.finish()
+        self.refresh_bindings()
+
+    def action_capture_cancel(self) -> None:
+        self.capture.cancel()
+        self.refresh_bindings()
+
+    def _add(self, line: str) -> None:
+        kind, title = parse_capture(line)
+        if not title:
+            return
+        created: list[Item] = []
+
+        def work(change: Change) -> None:
+            created.append(store.add_item(self.conn, title, day=self.day, kind=kind))
+            change.created("item", created[0].id)
+
+        if self._change(_("add “{title}”").format(title=title), work):
+            self.reload(selected=created[0].id)
+
+    def action_rate(self, value: str) -> None:
+        item, rating = self.item, Rating(value)
+        if item is None or item.rating is rating:
+            return
+        self._change_item(
+            item,
+            _("rate “{title}”") + f" {RATING_MARK[rating]}",
+            lambda: store.rate(self.conn, item.id, rating),
+        )
+
+    def action_tick(self) -> None:
+        item = self.item
+        if item is None:
+            return
+        if not item.is_task:
+            self.notify(_("only tasks are ticked off; + − 0 rate this one"))
+        elif item.status is Status.OPEN:
+            self._change_item(
+                item,
+                _("tick off “{title}”"),
+                lambda: store.set_status(self.conn, item.id, Status.DONE, on=self.day),
+            )
+        else:
+            self._change_item(
+                item,
+                _("open “{title}” again"),
+                lambda: store.set_status(self.conn, item.id, Status.OPEN),
+            )
+
+    def action_postpone(self) -> None:
+        item = self.item
+        if item is None:
+            return
+        if not item.is_task or item.status is not Status.OPEN:
+            self.notify(_("only open tasks are postponed"))
+            return
+        self.app.push_screen(
+            PostponeScreen(item, self.day), lambda result: self._postpone(item, result)
+        )
+
+    def _postpone(self, item: Item, result: tuple[date, Reason] | None) -> None:
+        if result is None:
+            return
+        to_day, reason = result
+        if self._change_item(
+            item,
+            _("postpone “{title}”"),
+            lambda: store.postpone(self.conn, item.id, to_day, reason),
+        ):
+            self.notify(
+                _("“{title}” moved to {day}: {reason}").format(
+                    title=item.title,
+                    day=short_day(to_day, self.today),
+                    reason=_(REASON_LABEL[reason]),
+                )
+            )
+
+    def action_edit(self) -> None:
+        item = self.item
+        if item is not None:
+            self.app.push_screen(
+                EditItemScreen(item, self.day), lambda values: self._edit(item, values)
+            )
+
+    def _edit(self, item: Item, values: dict[str, Any] | None) -> None:
+        if values is None:
+            return
+        edited = self._change_item(
+            item, _("edit “{title}”"), lambda: store.edit_item(self.conn, item.id, **values)
+        )
+        if edited and item.id not in self.items:
+            self.notify(
+                _("“{title}” is on {day} now").format(
+                    title=values["title"], day=short_day(values["day"], self.today)
+                )
+            )
+
+    def action_delete(self) -> None:
+        item = self.item
+        if item is not None and self._change_item(
+            item, _("delete “{title}”"), lambda: store.delete_item(self.conn, item.id)
+        ):
+            self.notify(_("“{title}” deleted · ctrl+z brings it back").format(title=item.title))
+
+    def action_step_day(self, step: int) -> None:
+        self.day += timedelta(days=step)
+
+    def action_go_today(self) -> None:
+        self.day = self.today
+
+    def action_finish(self) -> None:
+        if not self._finish(True):
+            return
+        to_rate = sum(item.rating is None for item in self.items.values() if item.day == self.day)
+        message = _("Review of {day} finished.").format(day=short_day(self.day, self.today))
+        if to_rate:
+            message += " " + ngettext(
+                "{n} item is not rated.", "{n} items are not rated.", to_rate
+            ).format(n=to_rate)
+        self.notify(message)
+
+    def action_reopen(self) -> None:
+        self._finish(False)
+
+    def _finish(self, finished: bool) -> bool:
+        day = self.day
+        label = _("finish the review of {day}") if finished else _("reopen the review of {day}")
+
+        def work(change: Change) -> None:
+            change.track("day_review", day.isoformat())
+            finish_day_review(self.conn, day, finished)
+
+        if not self._change(label.format(day=short_day(day, self.today)), work):
+            return False
+        self.reload()
+        return True
+
+    def action_back_to_items(self) -> None:
+        self.set_focus(None)
+        self._keep_focus()
+
+    # ------------------------------------------------------------------ messages
+
+    @on(Input.Changed, "#today-capture Input")
+    def _read_back_kind(self, event: Input.Changed) -> None:
+        """The capture label says which kind Enter will make."""
+        kind, _title = parse_capture(event.value)
+        self.capture.query_one(Label).update(_(ADD_LABEL[kind]))
+
+    @on(CaptureLine.Closed)
+    def _capture_closed(self) -> None:
+        self.call_after_refresh(self._keep_focus)
+
+    @on(ReviewPanel.Edited)
+    def _review_edited(self, event: ReviewPanel.Edited) -> None:
+        names = {"energy": _("Energy"), **{name: _(label) for name, label, _h in TEXT_FIELDS}}
+        label = _("“{field}” of {day}").format(
+            field=names[event.field], day=short_day(event.day, self.today)
+        )
+
+        def work(change: Change) -> None:
+            change.track("day_review", event.day.isoformat())
+            save_day_review(self.conn, event.day, **{event.field: event.value})
+
+        if self._change(label, work):
+            self.query_one(ReviewPanel).saved(event.day, event.field, event.value)

@@ -1,0 +1,87 @@
+"""Days as the screens write them, in the user's language (strftime knows only the C locale)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from loopbaan.i18n import N_, _
+
+WEEKDAYS = (
+    N_("Monday"),
+    N_("Tuesday"),
+    N_("Wednesday"),
+    N_("Thursday"),
+    N_("Friday"),
+    N_("Saturday"),
+    N_("Sunday"),
+)
+WEEKDAYS_SHORT = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
+MONTHS = (
+    N_("January"),
+    N_("February"),
+    N_("March"),
+    N_("April"),
+    N_("May"),
+    N_("June"),
+    N_("July"),
+    N_("August"),
+    N_("September"),
+    N_("October"),
+    N_("November"),
+    N_("December"),
+)
+MONTHS_SHORT = (
+    N_("Jan"),
+    N_("Feb"),
+    N_("Mar"),
+    N_("Apr"),
+    N_("May"),
+    N_("Jun"),
+    N_("Jul"),
+    N_("Aug"),
+    N_("Sep"),
+    N_("Oct"),
+    N_("Nov"),
+    N_("Dec"),
+)
+
+
+def long_day(day: date) -> str:
+    """`Monday 23 November 2026`."""
+    return _("{weekday} {day} {month} {year}").format(
+        weekday=_(WEEKDAYS[day.weekday()]),
+        day=day.day,
+        month=_(MONTHS[day.month - 1]),
+        year=day.year,
+    )
+
+
+def short_day(day: date, today: date | None = None) -> str:
+    """`Mon 23 Nov`; the year too when it is not the year of `today`."""
+    text = _("{weekday} {day} {month}").format(
+        weekday=_(WEEKDAYS_SHORT[day.weekday()]),
+        day=day.day,
+        month=_(MONTHS_SHORT[day.month - 1]),
+    )
+    if today is not None and day.year != today.year:
+        text += f" {day.year}"
+    return text
+
+
+def day_month(day: date) -> str:
+    """`24 Nov`: short enough for a column."""
+    return _("{day} {month}").format(day=day.day, month=_(MONTHS_SHORT[day.month - 1]))
+
+
+def relative_day(day: date, today: date) -> str:
+    """`today`, `yesterday`, `tomorrow`, or `3 days ago` / `in 3 days`."""
+    days = (day - today).days
+    if days == 0:
+        return _("today")
+    if days == -1:
+        return _("yesterday")
+    if days == 1:
+        return _("tomorrow")
+    if days < 0:
+        return _("{n} days ago").format(n=-days)
+    return _("in {n} days").format(n=days)

@@ -1,0 +1,160 @@
+"""A day's items as rows: kind, rating, task status, title, tags, times postponed."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+from rich.text import Text
+from textual.widgets import DataTable
+
+from loopbaan.domain import Item, Kind, Postponement, Rating, Reason, Status
+from loopbaan.i18n import N_, _
+from loopbaan.widgets.dates import day_month, short_day
+from loopbaan.widgets.goal_table import FittedTable
+
+# The kind marks are the prefixes that make the kind when adding (`!task`, `@talk`).
+KIND_MARK = {Kind.ACTIVITY: "•", Kind.APPOINTMENT: "@", Kind.TASK: "!"}
+RATING_MARK = {Rating.PLUS: "+", Rating.MINUS: "−", Rating.NEUTRAL: "0", None: "·"}
+STATUS_LABEL = {Status.OPEN: N_("open"), Status.DONE: N_("done"), Status.DROPPED: N_("dropped")}
+REASON_LABEL = {
+    Reason.UNCLEAR: N_("unclear"),
+    Reason.TOO_BIG: N_("too big"),
+    Reason.NO_TIME: N_("no time"),
+    Reason.WAITING: N_("waiting"),
+    Reason.DISLIKE: N_("dislike"),
+    Reason.UNSURE: N_("unsure"),
+    Reason.SKILLS: N_("skills"),
+    Reason.OTHER: N_("other"),
+}
+
+_TRAILING_TAGS = re.compile(r"(?:\s+#[\w-]+)+$")
+
+
+def title_without_trailing_tags(title: str) -> str:
+    """`Sprint demo #work #demo` → `Sprint demo`: the tags have a column of their own.
+
+    Tags inside the sentence stay, they are part of what it says.
+    """
+    stripped = _TRAILING_TAGS.sub("", title)
+    return stripped or title
+
+
+class ItemTable(FittedTable):
+    """Items keyed by id; `with_day` adds the day each was planned for (earlier days)."""
+
+    DEFAULT_CSS = """
+    ItemTable {
+        height: auto;
+        background: $surface;
+    }
+    """
+
+    def __init__(self, *, with_day: bool = False, id: str | None = None) -> None:
+        columns = [
+            ("kind", " ", 1),
+            ("rating", "±", 1),
+            ("status", _("Status"), 10),
+            ("title", _("Title"), 0),
+            ("tags", _("Tags"), 14),
+            ("postponed", "↷", 3),
+        ]
+        if with_day:
+            columns.insert(0, ("day", _("Planned"), 10))
+        super().__init__(columns, id=id)
+        self.with_day = with_day
+        self._shown: tuple[object, ...] = ((), {}, None, None)  # what the rows were made from
+
+    def on_mount(self) -> None:
+        # Textual runs FittedTable.on_mount (the columns) too: handlers follow the MRO.
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._restyle())
+
+    def _restyle(self) -> None:
+        """Colours come from the theme: make the rows again in the new one."""
+        items, moved, today, _theme = self._shown
+        if today is not None:
+            self.show(items, today, self.selected_id, moved=moved)  # type: ignore[arg-type]
+
+    def show(
+        self,
+        items: Sequence[Item],
+        today: date,
+        selected: int | None,
+        *,
+        moved: Mapping[int, Postponement] | None = None,
+        first: bool = False,
+    ) -> int | None:
+        """Show these items with the cursor on `selected` (or where it was).
+
+        `moved` holds the items postponed away from the day shown, by id; they are
+        shown dimmed with where they went and why. Returns the id under the cursor.
+        """
+        moved = dict(moved or {})
+        shown = (tuple(items), moved, today, self.app.theme)
+        if shown == self._shown:  # moving a day often keeps a list: keep the table then
+            return self._move_cursor_to(selected, first)
+        self._shown = shown
+        colours = self.app.get_css_variables()
+        rows = [(item.id, self._cells(item, today, moved.get(item.id), colours)) for item in items]
+        return self.set_rows(rows, selected, first=first)
+
+    def _move_cursor_to(self, selected: int | None, first: bool) -> int | None:
+        ids = [row_id for row_id, _cells in self._rows]
+        if not ids:
+            return None
+        index = ids.index(selected) if selected in ids else (0 if first else self.cursor_row)
+        if index != self.cursor_row:
+            with self.prevent(DataTable.RowHighlighted):
+                self.move_cursor(row=index)
+        return ids[self.cursor_row]
+
+    def _cells(
+        self,
+        item: Item,
+        today: date,
+        move: Postponement | None,
+        colours: Mapping[str, str],
+    ) -> tuple[object, ...]:
+        dim = "dim" if move or item.status is Status.DROPPED else ""
+        rating_style = {
+            Rating.PLUS: f"bold {colours.get('text-success', '')}",
+            Rating.MINUS: f"bold {colours.get('text-error', '')}",
+            Rating.NEUTRAL: "bold",
+            None: "dim",
+        }[item.rating]
+        title = Text(
+            title_without_trailing_tags(item.title),
+            style="dim strike" if item.status is Status.DROPPED else dim,
+            overflow="ellipsis",
+            no_wrap=True,
+        )
+        if move is not None:
+            status = Text("→ " + day_month(move.to_day), style="dim")
+            title.append(f" · {_(REASON_LABEL[move.reason])}", style="dim italic")
+        elif item.is_task:
+            status_style = {
+                Status.OPEN: f"{colours.get('text-warning', '')}",
+                Status.DONE: f"{colours.get('text-success', '')}",
+                Status.DROPPED: "dim",
+            }[item.status]
+            status = Text(_(STATUS_LABEL[item.status]), style=status_style)
+        else:
+            status = Text("")
+        tags = Text(
+            " ".join(f"#{tag}" for tag in item.tags),
+            style=f"{colours.get('text-accent', '')} {dim}".strip(),
+            overflow="ellipsis",
+            no_wrap=True,
+        )
+        cells: list[object] = [
+            Text(KIND_MARK[item.kind], style=f"bold {dim}".strip()),
+            Text(RATING_MARK[item.rating], style=rating_style),
+            status,
+            title,
+            tags,
+            Text(f"{item.postponed}×" if item.postponed else "", style=dim, justify="right"),
+        ]
+        if self.with_day:
+            cells.insert(0, Text(short_day(item.day, today), style="dim"))
+        return tuple(cells)
