@@ -1,0 +1,171 @@
+"""First useful paint of the TUI, side by side with a bare Textual app, in tmux.
+
+    python benchmarks/bench_tui.py JOURNAL.db [--runs 11] [--today 2026-11-23]
+
+Each run starts a fresh tmux session (120×40) with the program, and polls
+`capture-pane` until a marker is on screen: for the bare app (Header, DataTable,
+Footer) a cell of its table; for loopbaan the title of one of that day's items.
+The figure is the median time from start to marker, and the ratio of loopbaan's
+median to the bare app's, both measured in this run. Polling every 5 ms adds at
+most that much to both.
+
+Moving a day or a week is measured with Pilot (key press to the refreshed
+table) in `--pilot` mode.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+BARE_APP = '''
+from textual.app import App
+from textual.widgets import DataTable, Footer, Header
+
+class Bare(App):
+    def compose(self):
+        yield Header()
+        yield DataTable()
+        yield Footer()
+
+    def on_mount(self):
+        table = self.query_one(DataTable)
+        table.add_columns("kind", "title", "rating")
+        for n in range(12):
+            table.add_row("task", f"bare marker row {n}", "+")
+
+Bare().run()
+'''
+
+
+def time_to_marker(command: str, marker: str, env: dict[str, str], timeout: float = 20) -> float:
+    session = f"bench{os.getpid()}"
+    subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+    start = time.perf_counter()
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-x", "120", "-y", "40", "-s", session, command],
+        check=True,
+        env=env,
+    )
+    try:
+        while time.perf_counter() - start < timeout:
+            screen = subprocess.run(
+                ["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True
+            ).stdout
+            if marker in screen:
+                return time.perf_counter() - start
+            time.sleep(0.005)
+        raise TimeoutError(f"{marker!r} did not appear within {timeout} s")
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+
+
+def marker_for(journal: Path, day: date) -> str:
+    conn = sqlite3.connect(journal)
+    row = conn.execute(
+        "SELECT title FROM item WHERE day = ? ORDER BY id LIMIT 1", (day.isoformat(),)
+    ).fetchone()
+    conn.close()
+    if row is None:
+        sys.exit(f"{journal} has no items on {day}; pick another --today")
+    return row[0][:30]
+
+
+def paint(journal: Path, today: date, runs: int) -> None:
+    loopbaan = Path(sys.executable).with_name("loopbaan")
+    with tempfile.TemporaryDirectory() as folder:
+        bare = Path(folder) / "bare.py"
+        bare.write_text(BARE_APP)
+        copy = Path(folder) / "journal.db"
+        shutil.copy(journal, copy)
+        env = {**os.environ, "LOOPBAAN_TODAY": today.isoformat(), "TERM": "xterm-256color"}
+        marker = marker_for(copy, today)
+        commands = {
+            "bare Textual app": (f"{sys.executable} {bare}", "bare marker row 3"),
+            "loopbaan (Today)": (f"{loopbaan} --db {copy}", marker),
+        }
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(runs):  # interleaved, so both see the same machine load
+            for name, (command, mark) in commands.items():
+                times[name].append(time_to_marker(command, mark, env))
+    base = statistics.median(times["bare Textual app"])
+    print(f"first useful paint, median of {runs} runs, 120×40 tmux")
+    print(f"{'program':<20} {'median ms':>10} {'ratio':>7}")
+    for name, values in times.items():
+        median = statistics.median(values)
+        print(f"{name:<20} {median * 1000:>10.0f} {median / base:>7.2f}")
+
+
+async def moves(journal: Path, today: date, runs: int) -> None:
+    from loopbaan.app import LoopbaanApp
+
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / "journal.db"
+        shutil.copy(journal, copy)
+        app = LoopbaanApp(db_path=copy, today=today)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            results: dict[str, list[float]] = {}
+            for mode, keys in (("today", ("left_square_bracket", "right_square_bracket")),
+                               ("week", ("left_square_bracket", "right_square_bracket"))):
+                await app.switch_mode(mode)
+                await pilot.pause()
+                for key in keys:
+                    label = f"{mode} {key.split('_')[0]}"
+                    results[label] = []
+                    for _ in range(runs):
+                        start = time.perf_counter()
+                        await pilot.press(key)
+                        await pilot.pause()  # the handler ran and the screen refreshed
+                        results[label].append(time.perf_counter() - start)
+            baseline: list[float] = []
+            for _ in range(runs):  # a key that changes nothing: Pilot's own cost
+                start = time.perf_counter()
+                await pilot.press("f12")
+                await pilot.pause()
+                baseline.append(time.perf_counter() - start)
+    base = statistics.median(baseline)
+    print(f"\nkey to repaint with Pilot, median of {runs} presses")
+    print(f"{'move':<22} {'median ms':>10} {'ratio to no-op key':>20}")
+    print(f"{'no-op key (baseline)':<22} {base * 1000:>10.1f} {1:>20.2f}")
+    for label, values in results.items():
+        median = statistics.median(values)
+        print(f"{label:<22} {median * 1000:>10.1f} {median / base:>20.2f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("journal", type=Path)
+    parser.add_argument("--runs", type=int, default=11)
+    parser.add_argument("--today", type=date.fromisoformat, default=None)
+    parser.add_argument("--pilot", action="store_true", help="measure day and week moves only")
+    args = parser.parse_args()
+    today = args.today
+    if today is None:
+        conn = sqlite3.connect(args.journal)
+        (last,) = conn.execute("SELECT max(day) FROM item WHERE kind != 'task'").fetchone()
+        conn.close()
+        today = date.fromisoformat(last)
+        while today.weekday() >= 5:
+            today -= timedelta(days=1)
+    if args.pilot:
+        asyncio.run(moves(args.journal, today, args.runs))
+    else:
+        if not shutil.which("tmux"):
+            sys.exit("tmux is needed: apt-get install tmux")
+        paint(args.journal, today, args.runs)
+        asyncio.run(moves(args.journal, today, args.runs))
+
+
+if __name__ == "__main__":
+    main()
