@@ -22,7 +22,7 @@ from loopbaan.store.db import transaction
 from loopbaan.store.items import parse_tags
 
 PEOPLE = ("Sanne", "Tom", "Ayla", "Joost", "Mira", "Bram", "Lotte", "Noah", "Fleur", "Daan")
-PROJECTS = ("billing", "search", "onboarding", "the data platform", "the mobile app")
+PROJECTS = ("billing", "search", "onboarding", "data platform", "mobile app")
 TOPICS = ("Rust", "event sourcing", "SQL tuning", "accessibility", "negotiation")
 
 # Tag -> (chance of a plus, chance of a minus): the person's taste.
@@ -267,7 +267,7 @@ def fill_journal(
                 title = fill(task.title)
                 planned = day
                 path: list[tuple[date, date, Reason]] = []
-                while rng.random() < task.chance and len(path) < 8:
+                while planned < end and rng.random() < task.chance and len(path) < 8:
                     later = _next_workday(planned, rng.choice((1, 1, 1, 2, 3, 7)))
                     path.append((planned, later, rng.choice(task.reasons)))
                     planned = later
