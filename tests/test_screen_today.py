@@ -656,3 +656,28 @@ async def test_moving_a_day_on_ten_years_of_journal_stays_instant(make_app, conn
         assert screen(app).day == MON
         assert row_ids(app, "#today-earlier")
         assert statistics.median(timings) < 0.05, timings
+
+
+async def test_g_counts_the_highlighted_task_for_a_goal(make_app, conn) -> None:
+    from loopbaan.store import goals
+    from loopbaan.widgets.goal_picker import GoalPicker
+
+    with transaction(conn):
+        goals.add_goal(conn, "Speak at a conference")
+        lead = goals.add_goal(conn, "Lead the platform team")
+    task = add(conn, "Ask Mira about the lead role", kind=Kind.TASK)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, GoalPicker)
+        await pilot.press(*"lead", "enter")
+        await pilot.pause()
+        assert items.get_item(conn, task.id).goal_id == lead.id
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert items.get_item(conn, task.id).goal_id is None
+        await pilot.press("g", "escape")  # cancelling links nothing
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        assert items.get_item(conn, task.id).goal_id is None

@@ -21,11 +21,11 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, Static, TextArea
 
-from loopbaan.domain import Item, Kind, Rating, Reason, Status
+from loopbaan.domain import GoalStatus, Item, Kind, Rating, Reason, Status
 from loopbaan.i18n import N_, _, ngettext
 from loopbaan.screens.edit_item import EditItemScreen
 from loopbaan.screens.postpone import PostponeScreen
-from loopbaan.store import StoreError
+from loopbaan.store import StoreError, goals
 from loopbaan.store import items as store
 from loopbaan.store import today as leftovers
 from loopbaan.store.reviews import DayReview, day_review, finish_day_review, save_day_review
@@ -33,10 +33,11 @@ from loopbaan.store.undo import Change
 from loopbaan.widgets.capture_line import CaptureLine, Prompt
 from loopbaan.widgets.dates import long_day, relative_day, short_day
 from loopbaan.widgets.day_items import DayItems
+from loopbaan.widgets.goal_picker import GoalPicker
 from loopbaan.widgets.item_table import RATING_MARK, REASON_LABEL, ItemTable
 from loopbaan.widgets.review_panel import TEXT_FIELDS, ReviewPanel
 
-ITEM_ACTIONS = {"rate", "tick", "postpone", "edit", "delete"}
+ITEM_ACTIONS = {"rate", "tick", "postpone", "edit", "delete", "link_goal"}
 NARROW = 100  # below this many columns the reflection goes under the items
 PREFIXES = {"!": Kind.TASK, "@": Kind.APPOINTMENT}
 ADD_LABEL = {
@@ -68,6 +69,7 @@ class TodayScreen(Screen[None]):
         Binding("x", "tick", _("Tick"), tooltip=_("tick a task off, or open it again")),
         Binding("p", "postpone", _("Postpone"), tooltip=_("move a task to a later day, and why")),
         Binding("e", "edit", _("Edit"), tooltip=_("title, kind, day and note")),
+        Binding("g", "link_goal", _("Goal"), tooltip=_("count the highlighted item for a goal")),
         Binding("delete", "delete", _("Delete"), tooltip=_("ctrl+z brings it back")),
         Binding("left_square_bracket", "step_day(-1)", _("Previous day"), show=False),
         Binding("right_square_bracket", "step_day(1)", _("Next day"), show=False),
@@ -370,6 +372,32 @@ class TodayScreen(Screen[None]):
                 _("“{title}” is on {day} now").format(
                     title=values["title"], day=short_day(values["day"], self.today)
                 )
+            )
+
+    def action_link_goal(self) -> None:
+        item = self.item
+        if item is None:
+            return
+        active = goals.list_goals(self.conn, (GoalStatus.ACTIVE,))
+        if not active:
+            self.notify(_("no active goal yet: 3 shows the goals, n starts one"))
+            return
+        self.app.push_screen(
+            GoalPicker(active, title=_("Count “{title}” for a goal").format(title=item.title)),
+            lambda goal_id: self._link_goal(item, goal_id),
+        )
+
+    def _link_goal(self, item: Item, goal_id: int | None) -> None:
+        if goal_id is None or goal_id == item.goal_id:
+            return
+        if self._change_item(
+            item,
+            _("link “{title}” to a goal"),
+            lambda: store.edit_item(self.conn, item.id, goal_id=goal_id),
+        ):
+            goal = goals.get_goal(self.conn, goal_id)
+            self.notify(
+                _("“{title}” counts for “{goal}” now").format(title=item.title, goal=goal.title)
             )
 
     def action_delete(self) -> None:
