@@ -28,7 +28,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-BARE_APP = '''
+BARE_APP = """
 from textual.app import App
 from textual.widgets import DataTable, Footer, Header
 
@@ -45,7 +45,7 @@ class Bare(App):
             table.add_row("task", f"bare marker row {n}", "+")
 
 Bare().run()
-'''
+"""
 
 
 def time_to_marker(command: str, marker: str, env: dict[str, str], timeout: float = 20) -> float:
@@ -116,8 +116,10 @@ async def moves(journal: Path, today: date, runs: int) -> None:
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
             results: dict[str, list[float]] = {}
-            for mode, keys in (("today", ("left_square_bracket", "right_square_bracket")),
-                               ("week", ("left_square_bracket", "right_square_bracket"))):
+            for mode, keys in (
+                ("today", ("left_square_bracket", "right_square_bracket")),
+                ("week", ("left_square_bracket", "right_square_bracket")),
+            ):
                 await app.switch_mode(mode)
                 await pilot.pause()
                 for key in keys:
