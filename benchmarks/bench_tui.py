@@ -73,12 +73,14 @@ def time_to_marker(command: str, marker: str, env: dict[str, str], timeout: floa
 def marker_for(journal: Path, day: date) -> str:
     conn = sqlite3.connect(journal)
     row = conn.execute(
-        "SELECT title FROM item WHERE day = ? ORDER BY id LIMIT 1", (day.isoformat(),)
+        "SELECT title FROM item WHERE day = ? ORDER BY"  # the first row of the Today table
+        " CASE kind WHEN 'appointment' THEN 0 WHEN 'activity' THEN 1 ELSE 2 END, id LIMIT 1",
+        (day.isoformat(),),
     ).fetchone()
     conn.close()
     if row is None:
         sys.exit(f"{journal} has no items on {day}; pick another --today")
-    return row[0][:30]
+    return row[0].split(" #")[0][:20]
 
 
 def paint(journal: Path, today: date, runs: int) -> None:
@@ -92,7 +94,11 @@ def paint(journal: Path, today: date, runs: int) -> None:
         marker = marker_for(copy, today)
         commands = {
             "bare Textual app": (f"{sys.executable} {bare}", "bare marker row 3"),
-            "loopbaan (Today)": (f"{loopbaan} --db {copy}", marker),
+            # tmux gives a new session its server's environment, not ours: say it inline
+            "loopbaan (Today)": (
+                f"env LOOPBAAN_TODAY={today.isoformat()} {loopbaan} --db {copy}",
+                marker,
+            ),
         }
         times: dict[str, list[float]] = {name: [] for name in commands}
         for _ in range(runs):  # interleaved, so both see the same machine load

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from functools import partial
+from importlib import import_module
 from pathlib import Path
 
 from textual.app import App, SystemCommand
@@ -16,9 +17,7 @@ from loopbaan import days
 from loopbaan.config import Settings, db_path, load_settings, save_setting
 from loopbaan.i18n import _
 from loopbaan.screens.coming import ComingScreen
-from loopbaan.screens.goals import GoalsScreen
 from loopbaan.screens.today import TodayScreen
-from loopbaan.screens.week import WeekScreen
 from loopbaan.store import StoreError
 from loopbaan.store.db import open_journal
 from loopbaan.store.undo import UndoLog
@@ -33,6 +32,15 @@ SCREENS_BY_KEY = (
 )
 
 
+def _later(module: str, name: str) -> Callable[[], Screen]:
+    """A screen imported when first shown: the first paint waits only for Today's code."""
+
+    def make() -> Screen:
+        return getattr(import_module(f"loopbaan.screens.{module}"), name)()
+
+    return make
+
+
 class LoopbaanApp(App[None]):
     """The career journal. Tests pass `db_path` and a fixed `today`."""
 
@@ -40,11 +48,11 @@ class LoopbaanApp(App[None]):
     CSS_PATH = "app.tcss"
     MODES = {
         "today": TodayScreen,
-        "week": WeekScreen,
-        "goals": GoalsScreen,
-        "postponed": partial(ComingScreen, _("Postponed"), _("What you postpone, and why.")),
+        "week": _later("week", "WeekScreen"),
+        "goals": _later("goals", "GoalsScreen"),
+        "postponed": _later("postponed", "PostponedScreen"),
         "talks": partial(ComingScreen, _("Talks"), _("Career conversations and their brief.")),
-        "insights": partial(ComingScreen, _("Insights"), _("What energises and drains you.")),
+        "insights": _later("insights", "InsightsScreen"),
     }
     DEFAULT_MODE = "today"
     BINDINGS = [
