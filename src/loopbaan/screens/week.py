@@ -1,8 +1,246 @@
-"""Placeholder until the Week screen lands (being built now)."""
+"""Week: the weekly look back (method, point 1).
 
-from loopbaan.screens.coming import ComingScreen
+Pluses and minuses per day and per tag, what gave and cost energy, what was
+postponed and why, the goals that moved, and the four week questions. Only the
+week shown is read (a handful of indexed, aggregated queries), so stepping
+through the weeks is instant on a journal of any age. Answers are saved as they
+are typed, each save one undoable change.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
+
+from loopbaan.i18n import _, ngettext
+from loopbaan.insight.week import Week, WeekSummary, summarize, week_of
+from loopbaan.store import StoreError
+from loopbaan.store.reviews import WeekReview, finish_week_review, save_week_review, week_review
+from loopbaan.store.undo import Change
+from loopbaan.store.week import track_week_review, week_rows
+from loopbaan.widgets.week_panels import (
+    DaysPanel,
+    GoalsPanel,
+    PostponedPanel,
+    StandoutsPanel,
+    TagsPanel,
+    WeekPanel,
+    relative_week,
+    week_title,
+)
+from loopbaan.widgets.week_questions import QUESTIONS, WeekQuestions
+
+NARROW = 100  # below this many columns the questions go under the figures
 
 
-class WeekScreen(ComingScreen):
+class WeekScreen(Screen[None]):
+    CSS_PATH = "week.tcss"
+    AUTO_FOCUS = "#week-body"
+    BINDINGS = [
+        Binding("left_square_bracket", "step_week(-1)", _("Previous week"), show=False),
+        Binding("right_square_bracket", "step_week(1)", _("Next week"), show=False),
+        Binding("t", "this_week", _("This week"), show=False),
+        Binding("f", "finish", _("Finish"), tooltip=_("mark the review of this week done")),
+        Binding("f", "reopen", _("Reopen"), tooltip=_("the review of this week is open again")),
+        Binding("ctrl+z", "undo", _("Undo"), show=False),
+        Binding("escape", "back_to_week", _("Back to the week"), show=False),
+    ]
+
     def __init__(self) -> None:
-        super().__init__("Week", "The weekly look back.")
+        super().__init__()
+        self.week = Week(date.min, 0, 0)  # the week of today, from on_mount
+        self.summary: WeekSummary | None = None
+        self.review = WeekReview(0, 0)
+        self._resumed_once = False
+        self._finished_shown: bool | None = None  # what the footer last showed
+        self.questions = WeekQuestions(id="week-questions")
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="week-line"):
+            yield Static(id="week-title", markup=False)
+            yield Static(_("[ ] previous · next week   t this week"), id="week-nav", markup=False)
+        yield Static(id="week-status", markup=False)
+        # One scroll for all: figures beside the questions, or above them when narrow.
+        with VerticalScroll(id="week-body"):
+            with Grid(id="week-figures"):
+                yield DaysPanel(_("Days"), id="week-days")
+                yield TagsPanel(_("Tags"), id="week-tags")
+                yield StandoutsPanel(_("Most plus and minus"), id="week-standouts")
+                yield GoalsPanel(_("Goals that moved"), id="week-goals")
+                yield PostponedPanel(_("Postponed, and why"), id="week-postponed")
+            yield self.questions
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.questions.border_title = _("Week questions")
+        self.week = self.this_week
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        if self._resumed_once:
+            self.reload()  # another screen may have changed the journal
+        self._resumed_once = True
+
+    def on_screen_suspend(self) -> None:
+        self._save_typing()
+
+    def on_unmount(self) -> None:
+        self._save_typing()  # the app is closing: what was typed is kept
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < NARROW, "-narrow")
+
+    # ------------------------------------------------------------------ state
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self.app.conn  # type: ignore[attr-defined]
+
+    @property
+    def today(self) -> date:
+        return self.app.today  # type: ignore[attr-defined]
+
+    @property
+    def this_week(self) -> Week:
+        return week_of(self.today, self.app.settings.first_weekday)  # type: ignore[attr-defined]
+
+    def reload(self) -> None:
+        """Read the week shown again: its counts, and its review."""
+        week = self.week
+        self.summary = summary = summarize(week, week_rows(self.conn, week.first, week.last))
+        self.review = week_review(self.conn, week.year, week.number)
+        finished = self.review.finished
+        self.set_class(finished, "-finished")
+        # The header says only which screen this is: a new sub-title repaints the
+        # whole screen (~20 ms), and the week line below says which week it is.
+        sub_title = _("Week") + (" ✓" if finished else "")
+        if self.sub_title != sub_title:
+            self.sub_title = sub_title
+        self.query_one("#week-title", Static).update(
+            f"{week_title(week)} · {relative_week(week, self.this_week)}", layout=False
+        )
+        self.query_one("#week-status", Static).update(self._status(summary), layout=False)
+        for panel in self.query(WeekPanel):
+            panel.show(summary, self.today)
+        before = week.shifted(-1)
+        last_step = week_review(self.conn, before.year, before.number).next_step
+        self.questions.show(self.review, last_step)
+        # The footer redraws all its keys on a refresh: only when f changed meaning.
+        if finished != self._finished_shown:
+            self._finished_shown = finished
+            self.refresh_bindings()
+
+    def _status(self, summary: WeekSummary) -> str:
+        if self.review.finished:
+            return _("✓ Week review finished · f reopens it")
+        total = summary.total
+        if not total.items:
+            parts = [_("Nothing logged this week; the days on Today (1) add up here")]
+        else:
+            parts = [
+                ngettext("{n} item", "{n} items", total.items).format(n=total.items),
+                _("{n} plus").format(n=total.plus),
+                _("{n} minus").format(n=total.minus),
+                _("{n} neutral").format(n=total.neutral),
+            ]
+            if total.unrated:
+                parts.append(_("{n} not rated").format(n=total.unrated))
+        reviewed = len(summary.reviewed_days)
+        parts.append(_("{n} of 7 days reviewed").format(n=reviewed))
+        parts.append(_("f finishes the week"))
+        return " · ".join(parts)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "finish":
+            return not self.review.finished
+        if action == "reopen":
+            return self.review.finished
+        if action == "back_to_week":
+            return isinstance(self.focused, Input)
+        return True
+
+    # ------------------------------------------------------------------ changes
+
+    def _change(self, label: str, work: Callable[[Change], object]) -> bool:
+        """Run `work(change)` as one undoable change; a refused change is reported."""
+        try:
+            with self.app.undo_log.change(label) as change:  # type: ignore[attr-defined]
+                work(change)
+        except StoreError as error:
+            self.notify(str(error), severity="error")
+            return False
+        return True
+
+    def _save_typing(self) -> None:
+        """Store the answers typed and not stored yet, each as one undoable change."""
+        questions = self.questions  # by reference: it may be leaving the DOM
+        year, number = questions.review.year, questions.review.week
+        if not year:
+            return  # nothing shown yet
+        names = {name: _(question) for name, question, _placeholder in QUESTIONS}
+        for field, value in questions.edits():
+
+            def work(change: Change, field: str = field, value: str = value) -> None:
+                track_week_review(change, self.conn, year, number)
+                save_week_review(self.conn, year, number, **{field: value})
+
+            label = _("“{question}” of week {number}").format(question=names[field], number=number)
+            if self._change(label, work):
+                questions.saved(field, value)
+
+    # ------------------------------------------------------------------ actions
+
+    def _show_week(self, week: Week) -> None:
+        self._save_typing()
+        self.week = week
+        self.reload()
+
+    def action_step_week(self, step: int) -> None:
+        self._show_week(self.week.shifted(step))
+
+    def action_this_week(self) -> None:
+        self._show_week(self.this_week)
+
+    def action_finish(self) -> None:
+        if self._finish(True):
+            self.notify(_("Week {number} reviewed.").format(number=self.week.number))
+
+    def action_reopen(self) -> None:
+        self._finish(False)
+
+    def _finish(self, finished: bool) -> bool:
+        self._save_typing()
+        week = self.week
+        label = _("finish week {number}") if finished else _("reopen week {number}")
+
+        def work(change: Change) -> None:
+            track_week_review(change, self.conn, week.year, week.number)
+            finish_week_review(self.conn, week.year, week.number, finished)
+
+        if not self._change(label.format(number=week.number), work):
+            return False
+        self.reload()
+        return True
+
+    def action_undo(self) -> None:
+        """Undo; what was just typed is stored first, so that it is what goes."""
+        self._save_typing()
+        self.app.action_undo()  # type: ignore[attr-defined]
+
+    def action_back_to_week(self) -> None:
+        self.query_one("#week-body").focus()
+
+    # ------------------------------------------------------------------ messages
+
+    @on(WeekQuestions.Paused)
+    def _typing_paused(self) -> None:
+        self._save_typing()
