@@ -86,8 +86,12 @@ GOALS = (
      "", ("Finish the course", "Ship the ingestion rewrite")),
 )  # fmt: skip
 
+GOAL_OF_TAG = {"career": 0, "mentoring": 0, "presentation": 1, "writing": 1, "learning": 2}
+
 LIKED = ("Mentoring {person}", "the design work on {project}", "a focused morning of code")
-DISLIKED = ("too many meetings", "the ops interruptions", "admin", "waiting on other teams")
+DISGOAL_OF_TAG = {"career": 0, "mentoring": 0, "presentation": 1, "writing": 1, "learning": 2}
+
+LIKED = ("too many meetings", "the ops interruptions", "admin", "waiting on other teams")
 LEARNED = ("how {project} handles retries", "to ask earlier", "more about {topic}", "")
 
 
@@ -190,7 +194,8 @@ def fill_journal(
             span = (end - start).days
             for n, step in enumerate(steps):
                 due = start + timedelta(days=span * (n + 1) // (len(steps) + 1))
-                done = due if due < end - timedelta(days=20) and rng.random() < 0.7 else None
+                last = n == len(steps) - 1  # every goal keeps a step ahead
+                done = due if due < end - timedelta(days=20) and not last else None
                 milestone_rows.append(
                     (
                         take("milestone"),
@@ -277,7 +282,9 @@ def fill_journal(
                     status = "dropped" if rng.random() < 0.08 else "done"
                     done_on = planned
                     rating = rate(title, False) if status == "done" and rng.random() < 0.5 else None
-                goal = rng.choice(goal_ids) if rng.random() < 0.06 else None
+                # the career tasks serve the goals they fit, about a third of the time
+                fits = GOAL_OF_TAG.get(parse_tags(title)[0]) if parse_tags(title) else None
+                goal = goal_ids[fits] if fits is not None and rng.random() < 0.35 else None
                 iid = add(planned, title, "task", rating, status, done_on, goal)
                 counts["tasks"] += 1
                 for from_day, to_day, reason in path:
