@@ -89,9 +89,7 @@ GOALS = (
 GOAL_OF_TAG = {"career": 0, "mentoring": 0, "presentation": 1, "writing": 1, "learning": 2}
 
 LIKED = ("Mentoring {person}", "the design work on {project}", "a focused morning of code")
-DISGOAL_OF_TAG = {"career": 0, "mentoring": 0, "presentation": 1, "writing": 1, "learning": 2}
-
-LIKED = ("too many meetings", "the ops interruptions", "admin", "waiting on other teams")
+DISLIKED = ("too many meetings", "the ops interruptions", "admin", "waiting on other teams")
 LEARNED = ("how {project} handles retries", "to ask earlier", "more about {topic}", "")
 
 
