@@ -281,7 +281,8 @@ def fill_journal(
                     done_on = planned
                     rating = rate(title, False) if status == "done" and rng.random() < 0.5 else None
                 # the career tasks serve the goals they fit, about a third of the time
-                fits = GOAL_OF_TAG.get(parse_tags(title)[0]) if parse_tags(title) else None
+                tags = parse_tags(title)
+                fits = GOAL_OF_TAG.get(tags[0]) if tags else None
                 goal = goal_ids[fits] if fits is not None and rng.random() < 0.35 else None
                 iid = add(planned, title, "task", rating, status, done_on, goal)
                 counts["tasks"] += 1
