@@ -1,0 +1,81 @@
+"""The items put off most: how often, how long, why, where they stand, what to try."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+
+from loopbaan.domain import Reason, Status
+from loopbaan.i18n import _
+from loopbaan.insight.postponements import CHRONIC_TIMES, suggestion
+from loopbaan.store.postponed import PostponedItem
+from loopbaan.widgets.dates import day_month
+from loopbaan.widgets.goal_table import FittedTable
+from loopbaan.widgets.item_table import REASON_LABEL, STATUS_LABEL
+
+
+def reasons_text(item: PostponedItem) -> str:
+    """`unclear 2 · too big 1`: an item's reasons, most given first."""
+    return " · ".join(f"{_(REASON_LABEL[Reason(r)])} {n}" for r, n in item.reasons.items())
+
+
+def status_text(item: PostponedItem) -> str:
+    """`open · 24 Nov` for a task still to do; `done` or `dropped` otherwise."""
+    label = _(STATUS_LABEL[item.status])
+    return f"{label} · {day_month(item.day)}" if item.status is Status.OPEN else label
+
+
+class PostponedItems(FittedTable):
+    """Rows keyed by item id, most often postponed first; chronic ones marked ●."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(
+            [
+                ("mark", " ", 1),
+                ("title", _("Item"), 0),
+                ("times", "×", 3),
+                ("days", _("Days"), 4),
+                ("why", _("Why"), 20),
+                ("now", _("Now"), 13),
+                ("suggestion", _("Suggestion"), 36),
+            ],
+            id=id,
+        )
+        self.items: dict[int, PostponedItem] = {}
+
+    @property
+    def item(self) -> PostponedItem | None:
+        """The item under the cursor."""
+        item_id = self.selected_id
+        return self.items.get(item_id) if item_id is not None else None
+
+    def show(self, items: Sequence[PostponedItem], total: int) -> None:
+        """Show these items (the first of `total` put off in the period)."""
+        self.items = {item.id: item for item in items}
+        self.set_rows(
+            [
+                (
+                    item.id,
+                    (
+                        Text("●", style="bold") if item.times >= CHRONIC_TIMES else "",
+                        Text(item.title, overflow="ellipsis", no_wrap=True),
+                        Text(str(item.times), justify="right"),
+                        Text(str(item.days_deferred), justify="right"),
+                        Text(reasons_text(item), overflow="ellipsis", no_wrap=True),
+                        Text(status_text(item), no_wrap=True),
+                        Text(_(suggestion(item.dominant_reason)), overflow="ellipsis"),
+                    ),
+                )
+                for item in items
+            ],
+            self.selected_id,
+        )
+        self.border_title = (
+            _("Postponed most: {shown} of {n} items").format(shown=len(items), n=total)
+            if len(items) < total
+            else _("Postponed items ({n})").format(n=total)
+        )
+        self.border_subtitle = _(
+            "× times · Days: days put off in all · ● chronic: {times} times or more"
+        ).format(times=CHRONIC_TIMES)

@@ -1,0 +1,311 @@
+"""The Postponed screen driven by its keys, on a small history whose figures are known."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from loopbaan.domain import Kind, Reason, Status
+from loopbaan.screens.goals import GoalsScreen
+from loopbaan.screens.postponed import PostponedScreen
+from loopbaan.screens.today import TodayScreen
+from loopbaan.store import goals, items, transaction
+from loopbaan.widgets.chart_bars import BarTable
+from loopbaan.widgets.chart_trend import TrendChart
+from loopbaan.widgets.period_line import PeriodLine
+
+D = date.fromisoformat
+
+
+def history(conn: sqlite3.Connection) -> dict[str, int]:
+    """
+    Today is Monday 23 November 2026 (Q4 2026).
+
+    A "Write the #report"          02→03 unclear, 03→06 unclear, 06→10 too_big
+    B "Call the #client" (goal)    30 Oct→04 waiting, 04→05 waiting, 05→09 no_time
+    C "Fix #ci #report"            05→12 dislike, then done
+    D "Tidy the #wiki"             3 Aug→4 Aug unclear (Q3)
+    E "File the #tax return"       3 Mar 2025→5 Mar 2025 too_big
+    """
+    with transaction(conn):
+        goal = goals.add_goal(conn, "Win the client")
+        a = items.add_item(conn, "Write the #report", day=D("2026-11-02"), kind=Kind.TASK)
+        b = items.add_item(
+            conn, "Call the #client", day=D("2026-10-30"), kind=Kind.TASK, goal_id=goal.id
+        )
+        c = items.add_item(conn, "Fix #ci #report", day=D("2026-11-05"), kind=Kind.TASK)
+        d = items.add_item(conn, "Tidy the #wiki", day=D("2026-08-03"), kind=Kind.TASK)
+        e = items.add_item(conn, "File the #tax return", day=D("2025-03-03"), kind=Kind.TASK)
+        for item, to_day, reason in [
+            (a, "2026-11-03", Reason.UNCLEAR),
+            (a, "2026-11-06", Reason.UNCLEAR),
+            (a, "2026-11-10", Reason.TOO_BIG),
+            (b, "2026-11-04", Reason.WAITING),
+            (b, "2026-11-05", Reason.WAITING),
+            (b, "2026-11-09", Reason.NO_TIME),
+            (c, "2026-11-12", Reason.DISLIKE),
+            (d, "2026-08-04", Reason.UNCLEAR),
+            (e, "2025-03-05", Reason.TOO_BIG),
+        ]:
+            items.postpone(conn, item.id, D(to_day), reason)
+        items.set_status(conn, c.id, Status.DONE, on=D("2026-11-12"))
+    return {"a": a.id, "b": b.id, "c": c.id, "d": d.id, "e": e.id, "goal": goal.id}
+
+
+async def settle(pilot: Pilot) -> None:
+    """Let the analysis worker finish and its answer be shown."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def press(pilot: Pilot, *keys: str) -> None:
+    for key in keys:
+        await pilot.press(key)
+        await settle(pilot)
+
+
+def cells(table: BarTable) -> list[tuple[str, ...]]:
+    return [tuple(str(cell) for cell in table.get_row_at(n)) for n in range(table.row_count)]
+
+
+def titles(screen: PostponedScreen) -> list[str]:
+    table = screen.items_table
+    return [str(table.get_row_at(n)[1]) for n in range(table.row_count)]
+
+
+def period_text(pilot: Pilot) -> str:
+    return str(pilot.app.screen.query_one(PeriodLine).query_one(Static).render())
+
+
+async def test_this_quarter_from_every_side(make_app, conn) -> None:
+    history(conn)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await press(pilot, "4")
+        screen = app.screen
+        assert isinstance(screen, PostponedScreen)
+        assert "Q4 2026" in period_text(pilot) and "this quarter" in period_text(pilot)
+        # B: 3 times, 5 + 1 + 4 = 10 days; A: 3 times, 1 + 3 + 4 = 8 days; C: once, 7 days
+        assert titles(screen) == ["Call the #client", "Write the #report", "Fix #ci #report"]
+        first = [str(cell) for cell in screen.items_table.get_row_at(0)]
+        assert first == [
+            "●",
+            "Call the #client",
+            "3",
+            "10",
+            "waiting 2 · no time 1",
+            "open · 9 Nov",
+            "ask, or negotiate",
+        ]
+        assert str(screen.items_table.get_row_at(2)[0]) == ""  # once: not chronic
+        assert str(screen.items_table.get_row_at(2)[5]) == "done"
+        headline = str(screen.query_one("#postponed-headline", Static).render())
+        assert headline.startswith("7 postponements of 3 items; 2 chronic (3 times or more).")
+        # unclear and waiting both 2: the order of the reasons list breaks the tie
+        assert "Most often: not clear what to do (29%) → write down the first concrete step." in (
+            headline
+        )
+        reasons = screen.query_one("#postponed-reasons", BarTable)
+        assert [(r[0], r[2], r[3]) for r in cells(reasons)] == [
+            ("unclear", "2", "1"),
+            ("waiting", "2", "1"),
+            ("too big", "1", "1"),
+            ("no time", "1", "1"),
+            ("dislike", "1", "1"),
+        ]
+        tags = screen.query_one("#postponed-tags", BarTable)
+        assert [(r[0], r[2]) for r in cells(tags)] == [
+            ("#report", "4"),
+            ("#client", "3"),
+            ("#ci", "1"),
+        ]
+        # from_days: Fri 30 Oct, Mon 2, Tue 3, Fri 6, Wed 4, Thu 5, Thu 5 Nov
+        weekdays = screen.query_one("#postponed-weekdays", BarTable)
+        assert [(r[0], r[2]) for r in cells(weekdays)] == [
+            ("Mon", "1"),
+            ("Tue", "1"),
+            ("Wed", "1"),
+            ("Thu", "2"),
+            ("Fri", "2"),
+            ("Sat", "0"),
+            ("Sun", "0"),
+        ]
+        goals_table = screen.query_one("#postponed-goals", BarTable)
+        assert [(r[0], r[2], r[3]) for r in cells(goals_table)] == [("Win the client", "3", "1")]
+        # the weeks from 28 Sep to the last full one (16 Nov), zero where nothing was put off
+        (series,) = screen.query_one(TrendChart).series
+        weeks = dict(series.points)
+        mondays = [monday for monday, _count in series.points]
+        assert (mondays[0], mondays[-1]) == (D("2026-09-28"), D("2026-11-16"))
+        assert len(weeks) == 8 and weeks[D("2026-11-02")] == 6 and weeks[D("2026-10-26")] == 1
+        assert weeks[D("2026-11-16")] == 0
+
+
+async def test_month_and_moving_through_months(make_app, conn) -> None:
+    history(conn)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await press(pilot, "4", "m")
+        screen = app.screen
+        assert "November 2026" in period_text(pilot)
+        # in November B was put off twice (4→5, 5→9): 5 days
+        assert titles(screen) == ["Write the #report", "Call the #client", "Fix #ci #report"]
+        assert str(screen.items_table.get_row_at(1)[2]) == "2"
+        await press(pilot, "left_square_bracket")
+        assert "October 2026" in period_text(pilot)
+        assert titles(screen) == ["Call the #client"]
+        await press(pilot, "left_square_bracket")
+        assert "September 2026" in period_text(pilot)
+        assert not screen.query_one("#postponed-panes").display
+        explainer = str(screen.query_one("#postponed-explainer", Static).render())
+        assert "Nothing was postponed in September 2026." in explainer
+        await press(pilot, "right_square_bracket", "right_square_bracket")
+        assert "November 2026" in period_text(pilot)
+        await press(pilot, "right_square_bracket")  # nothing after this month
+        assert "November 2026" in period_text(pilot)
+        assert screen.period.since == D("2026-11-01")
+
+
+async def test_year_all_and_back_to_the_quarter(make_app, conn) -> None:
+    history(conn)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await press(pilot, "4", "y")
+        screen = app.screen
+        assert "2026" in period_text(pilot) and "this year" in period_text(pilot)
+        assert titles(screen)[-1] == "Tidy the #wiki"
+        assert len(titles(screen)) == 4
+        await press(pilot, "left_square_bracket")
+        assert titles(screen) == ["File the #tax return"]
+        await press(pilot, "left_square_bracket")  # 2024 is before the first postponement
+        assert titles(screen) == ["File the #tax return"]
+        await press(pilot, "a")
+        assert "All of the journal" in period_text(pilot)
+        assert (screen.period.since, screen.period.until) == (D("2025-03-03"), D("2026-11-06"))
+        assert len(titles(screen)) == 5
+        await press(pilot, "left_square_bracket")  # all has nothing before it
+        assert len(titles(screen)) == 5
+        await press(pilot, "k")
+        assert "Q4 2026" in period_text(pilot)
+        assert len(titles(screen)) == 3
+
+
+async def test_a_past_year_then_k_picks_the_quarter_in_it(make_app, conn) -> None:
+    history(conn)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await press(pilot, "4", "y", "left_square_bracket", "k")
+        assert "Q4 2025" in period_text(pilot)
+        await press(pilot, "m", "left_square_bracket", "left_square_bracket")
+        assert "October 2025" in period_text(pilot)
+
+
+async def test_enter_opens_the_day_of_an_item(make_app, conn, monkeypatch) -> None:
+    ids = history(conn)
+    shown: list[date] = []
+    monkeypatch.setattr(TodayScreen, "show_day", lambda self, day: shown.append(day), raising=False)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await press(pilot, "4", "down")  # A, "Write the #report", now on 10 November
+        screen = app.screen
+        assert screen.item is not None and screen.item.id == ids["a"]
+        await press(pilot, "enter")
+        assert app.current_mode == "today"
+        assert isinstance(app.screen, TodayScreen)
+        assert shown == [D("2026-11-10")]
+
+
+async def test_enter_shows_the_day_on_the_today_screen(make_app, conn) -> None:
+    """Without mocks: whichever way the Today screen is told, it ends up on that day."""
+    history(conn)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await press(pilot, "4", "down", "enter")
+        assert isinstance(app.screen, TodayScreen)
+        assert app.screen.day == D("2026-11-10")
+
+
+async def test_enter_opens_the_goal_of_a_linked_item(make_app, conn, monkeypatch) -> None:
+    ids = history(conn)
+    shown: list[int] = []
+    monkeypatch.setattr(GoalsScreen, "show_goal", lambda self, g: shown.append(g), raising=False)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await press(pilot, "4")  # B, linked to "Win the client", is first
+        assert app.screen.item.id == ids["b"]
+        assert "Its goal" in {b.binding.description for b in app.screen.active_bindings.values()}
+        await press(pilot, "enter")
+        assert app.current_mode == "goals"
+        assert shown == [ids["goal"]]
+
+
+async def test_enter_on_the_goal_chart_opens_that_goal(make_app, conn, monkeypatch) -> None:
+    ids = history(conn)
+    shown: list[int] = []
+    monkeypatch.setattr(GoalsScreen, "show_goal", lambda self, g: shown.append(g), raising=False)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await press(pilot, "4")
+        app.screen.query_one("#postponed-goals", BarTable).focus()
+        await press(pilot, "enter")
+        assert app.current_mode == "goals"
+        assert shown == [ids["goal"]]
+
+
+async def test_an_empty_journal_explains_itself(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await press(pilot, "4")
+        screen = app.screen
+        assert not screen.query_one("#postponed-panes").display
+        explainer = str(screen.query_one("#postponed-explainer", Static).render())
+        assert explainer.startswith("Nothing postponed yet.")
+        await press(pilot, "left_square_bracket", "enter")  # nothing to move to or open
+        assert app.current_mode == "postponed"
+
+
+async def test_coming_back_reads_the_journal_again(make_app, conn) -> None:
+    ids = history(conn)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await press(pilot, "4", "1")
+        with transaction(conn):
+            items.postpone(conn, ids["a"], D("2026-11-24"), Reason.SKILLS)
+        await press(pilot, "4")
+        assert titles(app.screen)[0] == "Write the #report"
+        assert str(app.screen.items_table.get_row_at(0)[2]) == "4"
+
+
+@pytest.mark.parametrize("key", ["m", "k", "y", "a"])
+async def test_every_period_key_shows_the_figures_of_its_period(make_app, conn, key) -> None:
+    history(conn)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await press(pilot, "4", key)
+        screen = app.screen
+        report_items = set(titles(screen))
+        expected = {
+            "m": 3,  # November
+            "k": 3,  # Q4
+            "y": 4,  # 2026
+            "a": 5,  # everything
+        }[key]
+        assert len(report_items) == expected
+        assert screen.loaded
+
+
+async def test_a_journal_that_cannot_be_read_is_said_not_crashed(make_app, monkeypatch) -> None:
+    def locked(*_args, **_kwargs):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr("loopbaan.store.postponed.postponed", locked)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await press(pilot, "4")
+        assert app.is_running and app.current_mode == "postponed"
+        messages = [n.message for n in app._notifications]
+        assert messages == ["The analysis could not be read: database is locked"]
