@@ -47,15 +47,16 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         copy = Path(folder) / "journal.db"
         shutil.copy(args.journal, copy)
-        env = {**os.environ, "LOOPBAAN_DB": str(copy), "LOOPBAAN_CONFIG": str(Path(folder) / "c")}
-        cli = [sys.executable, "-m", "loopbaan"]
-        script = str(Path(sys.executable).with_name("loopbaan"))
+        env = {**os.environ, "LOOPBAAN_CONFIG": str(Path(folder) / "c")}
+        env.pop("LOOPBAAN_DB", None)
+        cli = [sys.executable, "-m", "loopbaan", "--db", str(copy)]
+        script = [str(Path(sys.executable).with_name("loopbaan")), "--db", str(copy)]
         commands = {
             "python -c pass": [sys.executable, "-c", "pass"],
-            "loopbaan status": [script, "status"],
-            "loopbaan list": [script, "list"],
-            "loopbaan log": [script, "log", "benchmark entry #bench"],
-            "loopbaan postponed --format json": [script, "postponed", "--format", "json"],
+            "loopbaan status": [*script, "status"],
+            "loopbaan list": [*script, "list"],
+            "loopbaan log": [*script, "log", "benchmark entry #bench"],
+            "loopbaan postponed --format json": [*script, "postponed", "--format", "json"],
         }
         medians = {name: median_ms(command, args.runs, env) for name, command in commands.items()}
         base = medians["python -c pass"]
@@ -74,7 +75,7 @@ def main() -> None:
                 target = Path(folder) / f"import{n}.db"
                 start = time.perf_counter()
                 subprocess.run(
-                    [script, "--db", str(target), "import", str(args.json)],
+                    [script[0], "--db", str(target), "import", str(args.json)],
                     env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True,
                 )  # fmt: skip
                 times.append(time.perf_counter() - start)

@@ -28,10 +28,15 @@ def main() -> None:
     start = args.end.replace(year=args.end.year - args.years)
     began = time.perf_counter()
     summary = fill_journal(conn, start=start, end=args.end)
-    print(f"{summary} in {time.perf_counter() - began:.1f} s")
+    took = time.perf_counter() - began
+    print(f"{start} to {args.end} in {took:.1f} s:")
+    for name, count in summary._asdict().items():
+        print(f"  {name.replace('_', ' '):<18} {count:>7,}")
     if args.json:
-        from loopbaan.store.transfer import write_json
-
+        try:
+            from loopbaan.store.transfer import write_json
+        except ImportError:
+            sys.exit("no JSON export: loopbaan.store.transfer is not there yet")
         with args.json.open("w", encoding="utf-8") as stream:
             write_json(conn, stream)
         print(f"exported to {args.json}")
