@@ -19,7 +19,7 @@ from textual.widgets import Footer, Input, Label, RadioButton, Static, TextArea
 
 from loopbaan.domain import Item, Kind
 from loopbaan.i18n import N_, _
-from loopbaan.screens.edit_goal import ChoiceSet, DayField
+from loopbaan.widgets.fields import ChoiceSet, DayField
 
 KIND_LABEL = {
     Kind.ACTIVITY: N_("activity"),

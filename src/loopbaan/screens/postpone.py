@@ -21,8 +21,8 @@ from textual.widgets.option_list import Option
 from loopbaan.days import DayError
 from loopbaan.domain import REASON_TEXT, Item, Reason
 from loopbaan.i18n import _
-from loopbaan.screens.edit_goal import DayField
 from loopbaan.widgets.dates import short_day
+from loopbaan.widgets.fields import DayField
 from loopbaan.widgets.item_table import REASON_LABEL
 
 REASONS = tuple(Reason)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from textual import on
 from textual.app import ComposeResult
@@ -23,8 +23,6 @@ from textual.widgets import Footer, Header, Input, Label, Static, TextArea
 
 from loopbaan.domain import GoalStatus, Item, Kind, Rating, Reason, Status
 from loopbaan.i18n import N_, _, ngettext
-from loopbaan.screens.edit_item import EditItemScreen
-from loopbaan.screens.postpone import PostponeScreen
 from loopbaan.store import StoreError, goals
 from loopbaan.store import items as store
 from loopbaan.store import today as leftovers
@@ -33,7 +31,6 @@ from loopbaan.store.undo import Change
 from loopbaan.widgets.capture_line import CaptureLine, Prompt
 from loopbaan.widgets.dates import long_day, relative_day, short_day
 from loopbaan.widgets.day_items import DayItems
-from loopbaan.widgets.goal_picker import GoalPicker
 from loopbaan.widgets.item_table import RATING_MARK, REASON_LABEL, ItemTable
 from loopbaan.widgets.review_panel import TEXT_FIELDS, ReviewPanel
 
@@ -52,6 +49,98 @@ def parse_capture(text: str) -> tuple[Kind, str]:
     text = text.strip()
     kind = PREFIXES.get(text[:1])
     return (Kind.ACTIVITY, text) if kind is None else (kind, text[1:].strip())
+
+
+class FooterEntry(NamedTuple):
+    """One key as the footer shows it."""
+
+    key: str
+    description: str
+    action: str
+    enabled: bool
+    tooltip: str
+
+
+class KeysFooter(Footer):
+    """The footer, changed only where the keys it shows changed.
+
+    Textual's footer mounts all its keys anew on every binding refresh, 15–50 ms
+    with this screen's dozen keys. A focus move or a day step mostly keeps them,
+    or only changes a label or greys a key out: those are changed in place.
+    Refreshes that come in together are answered once, by way of the app's
+    queue: at startup that waits for the app to be ready, so the keys are built
+    after the first paint instead of before it.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._shown: list[FooterEntry] | None = None  # the keys on show
+        self._check_pending = False
+
+    def bindings_changed(self, screen: Screen) -> None:
+        if not self._check_pending:
+            self._check_pending = True
+            # The check itself runs in the footer's own queue: compose needs it.
+            self.app.call_later(self.call_later, self._check_keys, screen)
+
+    def _check_keys(self, screen: Screen) -> None:
+        self._check_pending = False
+        if not (self.is_attached and screen is self.screen and screen.is_current):
+            return  # its keys are checked again when it is shown again
+        entries = self._entries(screen)
+        if entries == self._shown:
+            return
+        shown, keys = self._shown, list(self.query_children("FooterKey"))
+        if (
+            entries is None
+            or shown is None
+            or len(keys) != len(shown)
+            or [entry.key for entry in entries] != [entry.key for entry in shown]
+        ):
+            super().bindings_changed(screen)  # keys come or go: build them again
+            return
+        for footer_key, entry, was in zip(keys, entries, shown, strict=True):
+            if entry != was:
+                footer_key.description = entry.description
+                footer_key.action = entry.action
+                footer_key._disabled = not entry.enabled  # what a click on it does
+                footer_key.set_class(not entry.enabled, "-disabled")
+                footer_key.tooltip = entry.tooltip or None
+                footer_key.refresh(layout=len(entry.description) != len(was.description))
+        self._shown = entries
+
+    def _entries(self, screen: Screen) -> list[FooterEntry] | None:
+        """The keys as Footer.compose shows them (None for grouped keys, not handled)."""
+        entries: dict[str, FooterEntry] = {}
+        active = screen.active_bindings
+        for _node, binding, enabled, tooltip in active.values():
+            if binding.group is not None:
+                return None
+            if binding.show and binding.action not in entries:
+                entries[binding.action] = FooterEntry(
+                    binding.key, binding.description, binding.action, enabled, tooltip
+                )
+        shown = list(entries.values())
+        palette = active.get(self.app.COMMAND_PALETTE_BINDING)
+        if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE and palette:
+            binding = palette.binding
+            shown.append(
+                FooterEntry(
+                    binding.key,
+                    binding.description,
+                    binding.action,
+                    palette.enabled,
+                    binding.tooltip or binding.description,
+                )
+            )
+        return shown
+
+    def compose(self) -> ComposeResult:
+        if not self.screen.is_current:  # another screen came first: its keys are not ours
+            self._shown = None
+            return
+        self._shown = self._entries(self.screen) if self._bindings_ready else None
+        yield from super().compose()
 
 
 class TodayScreen(Screen[None]):
@@ -98,15 +187,19 @@ class TodayScreen(Screen[None]):
             yield DayItems(id="today-items")
             yield ReviewPanel(id="today-review")
         yield CaptureLine(id="today-capture")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(ReviewPanel).border_title = _("Reflection")
         self.set_reactive(TodayScreen.day, self.today)
         self.reload(first=True)
+        # The app's queue is served once the app is ready, after Textual's startup
+        # batch: the reflection fields come just after the day's items are painted.
+        self.app.call_later(self.query_one(ReviewPanel).add_fields)
 
     def on_screen_resume(self) -> None:
         if self._resumed_once:
+            self._keys_state = None  # the footer checks its keys again
             self.reload()  # another screen may have changed the journal
         self._resumed_once = True
 
@@ -173,7 +266,12 @@ class TodayScreen(Screen[None]):
 
     def _show_day(self, shown: list[Item], moved: int, first_run: bool) -> None:
         day, today, finished = self.day, self.today, self.review.finished
-        self.set_class(finished, "-finished")
+        status = self.query_one("#today-status", Static)
+        if self.has_class("-finished") != finished:
+            # Only the status line reads the class: restyle it alone, not every
+            # widget of the screen (~40 ms at startup on a finished day).
+            self.set_class(finished, "-finished", update=False)
+            status.update_node_styles()
         self.sub_title = (_("Today") if day == today else short_day(day, today)) + (
             " ✓" if finished else ""
         )
@@ -182,12 +280,12 @@ class TodayScreen(Screen[None]):
             f"{long_day(day)} · {relative_day(day, today)}", layout=False
         )
         if finished:
-            status = _("✓ Review finished · f reopens it")
+            text = _("✓ Review finished · f reopens it")
         elif first_run:
-            status = _("Your journal is empty: a adds the first item.")
+            text = _("Your journal is empty: a adds the first item.")
         else:
-            status = self._summary(shown, moved)
-        self.query_one("#today-status", Static).update(status, layout=False)
+            text = self._summary(shown, moved)
+        status.update(text, layout=False)
 
     def _summary(self, shown: list[Item], moved: int) -> str:
         here = [item for item in shown if item.day == self.day or item.done_on == self.day]
@@ -333,6 +431,8 @@ class TodayScreen(Screen[None]):
         if not item.is_task or item.status is not Status.OPEN:
             self.notify(_("only open tasks are postponed"))
             return
+        from loopbaan.screens.postpone import PostponeScreen  # not needed for the first paint
+
         self.app.push_screen(
             PostponeScreen(item, self.day), lambda result: self._postpone(item, result)
         )
@@ -356,10 +456,13 @@ class TodayScreen(Screen[None]):
 
     def action_edit(self) -> None:
         item = self.item
-        if item is not None:
-            self.app.push_screen(
-                EditItemScreen(item, self.day), lambda values: self._edit(item, values)
-            )
+        if item is None:
+            return
+        from loopbaan.screens.edit_item import EditItemScreen  # not needed for the first paint
+
+        self.app.push_screen(
+            EditItemScreen(item, self.day), lambda values: self._edit(item, values)
+        )
 
     def _edit(self, item: Item, values: dict[str, Any] | None) -> None:
         if values is None:
@@ -382,6 +485,8 @@ class TodayScreen(Screen[None]):
         if not active:
             self.notify(_("no active goal yet: 3 shows the goals, n starts one"))
             return
+        from loopbaan.widgets.goal_picker import GoalPicker  # not needed for the first paint
+
         self.app.push_screen(
             GoalPicker(active, title=_("Count “{title}” for a goal").format(title=item.title)),
             lambda goal_id: self._link_goal(item, goal_id),

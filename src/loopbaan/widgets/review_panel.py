@@ -4,6 +4,10 @@ The panel saves nothing itself: it posts `Edited(day, field, value)` and the
 screen stores it (through the undo log). Typing is sent 0.4 s after the last
 key and at once when the field loses focus, so a kill loses at most the last
 0.4 s; the border says "saved" only once the screen confirmed it.
+
+The fields are mounted by `add_fields`, which the screen calls once the day's
+items are on screen: four text areas cost as much to mount and style as the
+rest of the screen.
 """
 
 from __future__ import annotations
@@ -120,19 +124,33 @@ class ReviewPanel(Vertical):
         self._pending: dict[str, str] = {}  # typed, not sent yet
         self._sent: dict[str, str | int | None] = {}  # sent, not confirmed yet
         self._timer: Timer | None = None
+        self._energy_shown: int | None = None  # for the energy field when it is added
+        self.has_fields = False
 
     def compose(self) -> ComposeResult:
-        yield Label(_("Energy"), markup=False)
-        yield EnergyField(id="review-energy")
+        return ()  # add_fields mounts them
+
+    def add_fields(self) -> None:
+        """Mount the fields, filled with the review shown."""
+        if self.has_fields:
+            return
+        self.has_fields = True
+        energy = EnergyField(id="review-energy")
+        energy.set_reactive(EnergyField.value, self._energy_shown)
+        fields: list[Widget] = [Label(_("Energy"), markup=False), energy]
         for name, label, placeholder in TEXT_FIELDS:
-            yield Label(_(label), markup=False)
-            yield TextArea(
-                id=f"review-{name}",
-                compact=True,
-                soft_wrap=True,
-                highlight_cursor_line=False,
-                placeholder=_(placeholder),
+            fields.append(Label(_(label), markup=False))
+            fields.append(
+                TextArea(
+                    self._saved.get(name, ""),
+                    id=f"review-{name}",
+                    compact=True,
+                    soft_wrap=True,
+                    highlight_cursor_line=False,
+                    placeholder=_(placeholder),
+                )
             )
+        self.mount_all(fields)
 
     def show(self, review: DayReview) -> None:
         """Show a day's review; what was typed for the day before is sent first.
@@ -147,11 +165,15 @@ class ReviewPanel(Vertical):
         self.day = review.day
         for name, _label, _hint in TEXT_FIELDS:
             value = self._saved[name] = getattr(review, name)
+            if not self.has_fields:
+                continue
             area = self.query_one(f"#review-{name}", TextArea)
             if name not in self._sent and area.text != value:
                 area.load_text(value)  # also forgets the area's own undo history
         if "energy" not in self._sent:
-            self.query_one(EnergyField).value = review.energy
+            self._energy_shown = review.energy
+            if self.has_fields:
+                self.query_one(EnergyField).value = review.energy
         self.border_subtitle = ""
 
     def saved(self, day: date, field: str, value: str | int | None) -> None:
