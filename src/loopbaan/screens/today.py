@@ -17,9 +17,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.reactive import reactive
+from textual.reactive import Reactive, reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, Static, TextArea
+from textual.widgets import Footer, Header, Input, Label, Static
 
 from loopbaan.domain import GoalStatus, Item, Kind, Rating, Reason, Status
 from loopbaan.i18n import N_, _, ngettext
@@ -168,7 +168,10 @@ class TodayScreen(Screen[None]):
         Binding("escape", "back_to_items", _("Back to the items"), show=False),
     ]
 
-    day: reactive[date] = reactive(date.min, init=False)
+    # Neither repaints the whole screen: the widgets that show them repaint
+    # themselves, and a full repaint costs a day step ~10 ms.
+    day: reactive[date] = reactive(date.min, init=False, repaint=False)
+    sub_title: Reactive[str | None] = Reactive(None, compute=False, repaint=False)
 
     def __init__(self) -> None:
         super().__init__()
@@ -186,7 +189,7 @@ class TodayScreen(Screen[None]):
         with Horizontal(id="today-body"):
             yield DayItems(id="today-items")
             yield ReviewPanel(id="today-review")
-        yield CaptureLine(id="today-capture")
+        yield CaptureLine(id="today-capture", later=True)
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -194,8 +197,13 @@ class TodayScreen(Screen[None]):
         self.set_reactive(TodayScreen.day, self.today)
         self.reload(first=True)
         # The app's queue is served once the app is ready, after Textual's startup
-        # batch: the reflection fields come just after the day's items are painted.
-        self.app.call_later(self.query_one(ReviewPanel).add_fields)
+        # batch: the fields come just after the day's items are painted.
+        self.app.call_later(self._add_fields)
+
+    def _add_fields(self) -> None:
+        """What the first paint need not wait for: the reflection and the capture line."""
+        self.query_one(ReviewPanel).add_fields()
+        self.capture.add_input()
 
     def on_screen_resume(self) -> None:
         if self._resumed_once:
@@ -323,7 +331,7 @@ class TodayScreen(Screen[None]):
         if typing:
             return False  # while typing a title, keys are text
         if action == "add":  # a priority key: not while typing in a reflection field
-            return not isinstance(self.focused, TextArea)
+            return not self.query_one(ReviewPanel).typing
         if action in ITEM_ACTIONS:
             return None if self.item is None else True
         if action == "finish":

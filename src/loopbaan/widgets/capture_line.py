@@ -56,15 +56,25 @@ class CaptureLine(Horizontal):
     }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, later: bool = False) -> None:
+        """`later`: the label and input are mounted by `add_input` (or the first
+        `begin`), so that a screen's first paint does not wait for them."""
         super().__init__(id=id)
         self.kind: str | None = None  # what the line is for, from the key on
         self._done: Callable[[str], None] | None = None
         self._return_to: Widget | None = None
+        self._has_input = not later
 
     def compose(self) -> ComposeResult:
-        yield Label(markup=False)
-        yield _TitleInput(compact=True)
+        if self._has_input:
+            yield Label(markup=False)
+            yield _TitleInput(compact=True)
+
+    def add_input(self) -> None:
+        """Mount the label and input of a line made with `later=True`."""
+        if not self._has_input:
+            self._has_input = True
+            self.mount(Label(markup=False), _TitleInput(compact=True))
 
     @property
     def input(self) -> Input:
@@ -73,11 +83,12 @@ class CaptureLine(Horizontal):
     @property
     def busy(self) -> bool:
         """Typed keys may still be on their way to the input."""
-        return self.screen.focused is self.input
+        return self._has_input and self.screen.focused is self.input
 
     def begin(self, kind: str, prepare: Callable[[], Prompt | None]) -> None:
         """Open the line; `prepare()` runs when the keys before have landed, and
         returns the prompt, or None to stay closed."""
+        self.add_input()
         self._set_kind(kind)
         self._after_typing(lambda: self._open(prepare))
 

@@ -69,6 +69,7 @@ class ItemTable(FittedTable):
         self._shown: tuple[object, ...] = ((), {}, None, None)  # what the rows were made from
         self._waiting_for_width = False  # rows are kept until the columns can be fitted
         self._width = 0  # at the last resize
+        self._colours: tuple[str, Mapping[str, str]] = ("", {})
 
     def on_mount(self) -> None:
         # Textual runs FittedTable.on_mount (the columns) too: handlers follow the MRO.
@@ -114,7 +115,7 @@ class ItemTable(FittedTable):
         if shown == self._shown:  # moving a day often keeps a list: keep the table then
             return self._move_cursor_to(selected, first)
         self._shown = shown
-        colours = self.app.get_css_variables()
+        colours = self._theme_colours()
         rows = [(item.id, self._cells(item, today, moved.get(item.id), colours)) for item in items]
         if not self.size.width:
             # Not laid out yet: rows added now would be rendered at a guessed width,
@@ -144,6 +145,13 @@ class ItemTable(FittedTable):
             return False
         self.show_vertical_scrollbar = scrolls
         return True
+
+    def _theme_colours(self) -> Mapping[str, str]:
+        """The theme's colours, worked out once per theme (~1 ms each time)."""
+        theme = self.app.theme
+        if self._colours[0] != theme:
+            self._colours = (theme, self.app.get_css_variables())
+        return self._colours[1]
 
     def _move_cursor_to(self, selected: int | None, first: bool) -> int | None:
         ids = [row_id for row_id, _cells in self._rows]

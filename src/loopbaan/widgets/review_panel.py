@@ -13,6 +13,7 @@ rest of the screen.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -23,10 +24,13 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Label, TextArea
+from textual.widgets import Label
 
 from loopbaan.i18n import N_, _
 from loopbaan.store.reviews import DayReview
+
+if TYPE_CHECKING:
+    from textual.widgets import TextArea
 
 SAVE_DELAY = 0.4  # seconds after the last key; the brief allows ~0.5 s of typing at risk
 
@@ -37,6 +41,7 @@ TEXT_FIELDS = (
     ("postponed_why", N_("What I put off, and why"), N_("and what would help")),
     ("learned", N_("What I learned"), N_("one thing to remember")),
 )
+TEXT_IDS = frozenset(f"review-{name}" for name, _label, _hint in TEXT_FIELDS)
 
 
 class EnergyField(Widget, can_focus=True):
@@ -135,6 +140,8 @@ class ReviewPanel(Vertical):
         if self.has_fields:
             return
         self.has_fields = True
+        from textual.widgets import TextArea  # ~15 ms to import: not before the first paint
+
         energy = EnergyField(id="review-energy")
         energy.set_reactive(EnergyField.value, self._energy_shown)
         fields: list[Widget] = [Label(_("Energy"), markup=False), energy]
@@ -167,7 +174,7 @@ class ReviewPanel(Vertical):
             value = self._saved[name] = getattr(review, name)
             if not self.has_fields:
                 continue
-            area = self.query_one(f"#review-{name}", TextArea)
+            area = self._text_area(name)
             if name not in self._sent and area.text != value:
                 area.load_text(value)  # also forgets the area's own undo history
         if "energy" not in self._sent:
@@ -175,6 +182,15 @@ class ReviewPanel(Vertical):
             if self.has_fields:
                 self.query_one(EnergyField).value = review.energy
         self.border_subtitle = ""
+
+    def _text_area(self, name: str) -> TextArea:
+        return self.query_one(f"#review-{name}")  # type: ignore[return-value]
+
+    @property
+    def typing(self) -> bool:
+        """One of the text fields has the focus: keys are text there."""
+        focused = self.screen.focused
+        return focused is not None and focused.id in TEXT_IDS
 
     def saved(self, day: date, field: str, value: str | int | None) -> None:
         """The screen stored a field: say so, unless more typing is on its way."""
@@ -199,8 +215,7 @@ class ReviewPanel(Vertical):
             self.post_message(self.Edited(self.day, name, value))
         self._pending.clear()
 
-    @on(TextArea.Changed)
-    def _typed(self, event: TextArea.Changed) -> None:
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
         name = (event.text_area.id or "").removeprefix("review-")
         text = event.text_area.text
