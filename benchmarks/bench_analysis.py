@@ -10,8 +10,9 @@ Two baselines are measured in the same run: the trivial `SELECT count(*) FROM
 item`, and one plain pass over the period's postponements (`count(*)`,
 `sum(length(reason))`), so the ratios say how many such passes an analysis costs.
 
-Part two drives the app with Pilot: from a key press (`a`, `y`, `q` on each
-screen) to the worker's answer shown, against a key that does nothing.
+Part two drives the app with Pilot: from a key press (`a`, `y`, `k`, `m` on
+each screen) to the answer shown, against a key that does nothing (see
+repaint.py for what is timed).
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+
+from repaint import RepaintTimer, Timing, report
 
 from loopbaan.insight.periods import Span, period_of
 from loopbaan.store import open_journal
@@ -87,37 +90,34 @@ def data_layer(conn: sqlite3.Connection, today: date, runs: int) -> None:
 
 
 async def period_switches(journal: Path, today: date, runs: int) -> None:
+    """Key to the answer shown for the period keys of both screens (`k`: the quarter)."""
     from loopbaan.app import LoopbaanApp
 
     with tempfile.TemporaryDirectory() as folder:
         copy = Path(folder) / "journal.db"
         shutil.copy(journal, copy)
         app = LoopbaanApp(db_path=copy, today=today)
-        results: dict[str, list[float]] = {}
+        timer = RepaintTimer(app)
+        results: dict[str, list[Timing]] = {}
+        same: dict[str, int] = {}
         async with app.run_test(size=(120, 40)) as pilot:
-
-            async def press(key: str) -> float:
-                start = time.perf_counter()
-                await pilot.press(key)
-                await app.workers.wait_for_complete()
-                await pilot.pause()  # the answer is shown and the screen refreshed
-                return time.perf_counter() - start
-
-            baseline = []
-            for _ in range(runs):  # a key that changes nothing: Pilot's own cost
-                baseline.append(await press("f12"))
+            await timer.settle(pilot)
+            baseline = [await timer.press(pilot, "f12") for _ in range(runs)]
+            keys = (("a", "all"), ("y", "year"), ("k", "quarter"), ("m", "month"))
             for screen_key, screen in (("4", "Postponed"), ("6", "Insights")):
-                await press(screen_key)
+                await timer.press(pilot, screen_key)
                 for _ in range(runs):
-                    for key, label in (("a", "all"), ("y", "year"), ("q", "quarter")):
-                        results.setdefault(f"{screen} {key} ({label})", []).append(await press(key))
-    base = statistics.median(baseline)
-    print(f"\nperiod switch with Pilot (key to answer shown), median of {runs} presses")
-    print(f"{'switch':<26} {'median ms':>10} {'ratio to no-op key':>20}")
-    print(f"{'no-op key (baseline)':<26} {base * 1000:>10.1f} {1:>20.2f}")
-    for label, values in results.items():
-        median = statistics.median(values)
-        print(f"{label:<26} {median * 1000:>10.1f} {median / base:>20.2f}")
+                    for key, label in keys:
+                        timing = await timer.press(pilot, key)
+                        results.setdefault(f"{screen} {key} ({label})", []).append(timing)
+                for key, label in keys:
+                    others = [other for other, _label in keys if other != key]
+                    hits = 0
+                    for _ in range(runs):  # from another period each time
+                        await timer.press(pilot, others[_ % len(others)])
+                        hits += await timer.same(pilot, [key])
+                    same[f"{screen} {key} ({label})"] = hits
+    report("switching periods with Pilot", baseline, results, same, runs)
 
 
 def main() -> None:

@@ -28,6 +28,8 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
+from repaint import RepaintTimer, Timing, report
+
 BARE_APP = """
 from textual.app import App
 from textual.widgets import DataTable, Footer, Header
@@ -83,7 +85,23 @@ def marker_for(journal: Path, day: date) -> str:
     return row[0].split(" #")[0][:20]
 
 
+def compile_package() -> None:
+    """Write loopbaan's bytecode, as an installed package (or a first run) has it.
+
+    Textual's modules were compiled when pip installed them; an editable install of
+    loopbaan is compiled on its first run, unless PYTHONDONTWRITEBYTECODE is set
+    (as on some sandboxes): then every start would compile ~30 modules (~35 ms)
+    that no user's start compiles.
+    """
+    import compileall
+
+    import loopbaan
+
+    compileall.compile_dir(Path(loopbaan.__file__).parent, quiet=1)
+
+
 def paint(journal: Path, today: date, runs: int) -> None:
+    compile_package()
     loopbaan = Path(sys.executable).with_name("loopbaan")
     with tempfile.TemporaryDirectory() as folder:
         bare = Path(folder) / "bare.py"
@@ -91,6 +109,7 @@ def paint(journal: Path, today: date, runs: int) -> None:
         copy = Path(folder) / "journal.db"
         shutil.copy(journal, copy)
         env = {**os.environ, "LOOPBAAN_TODAY": today.isoformat(), "TERM": "xterm-256color"}
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         marker = marker_for(copy, today)
         commands = {
             "bare Textual app": (f"{sys.executable} {bare}", "bare marker row 3"),
@@ -113,53 +132,27 @@ def paint(journal: Path, today: date, runs: int) -> None:
 
 
 async def moves(journal: Path, today: date, runs: int) -> None:
+    """Key to repaint of `[` and `]` on Today and Week, against a key that does nothing."""
     from loopbaan.app import LoopbaanApp
 
     with tempfile.TemporaryDirectory() as folder:
         copy = Path(folder) / "journal.db"
         shutil.copy(journal, copy)
         app = LoopbaanApp(db_path=copy, today=today)
-        painted: list[float] = []  # when the compositor handed an update to the driver
-        display = app._display
-
-        def timed_display(screen, renderable):  # type: ignore[no-untyped-def]
-            if renderable is not None:
-                painted.append(time.perf_counter())
-            display(screen, renderable)
-
-        app._display = timed_display  # type: ignore[method-assign]
-
-        async def press(key: str) -> tuple[float, float]:
-            """(key to the last repaint it caused, key to Pilot finding the app idle)"""
-            painted.clear()
-            start = time.perf_counter()
-            await pilot.press(key)
-            await pilot.pause()
-            idle = time.perf_counter() - start
-            return (painted[-1] - start if painted else 0.0), idle
-
+        timer = RepaintTimer(app)
         async with app.run_test(size=(120, 40)) as pilot:
-            await pilot.pause()
-            results: dict[str, list[tuple[float, float]]] = {}
-            for mode, keys in (
-                ("today", ("left_square_bracket", "right_square_bracket")),
-                ("week", ("left_square_bracket", "right_square_bracket")),
-            ):
+            await timer.settle(pilot)
+            results: dict[str, list[Timing]] = {}
+            same: dict[str, int] = {}
+            for mode in ("today", "week"):
                 await app.switch_mode(mode)
-                await pilot.pause()
-                for key in keys:
+                await timer.settle(pilot)
+                for key in ("left_square_bracket", "right_square_bracket"):
                     label = f"{mode} {key.split('_')[0]}"
-                    results[label] = [await press(key) for _ in range(runs)]
-            baseline = [await press("f12") for _ in range(runs)]  # a key that changes nothing
-    base = statistics.median(idle for _paint, idle in baseline)
-    print(f"\nkey to repaint with Pilot, median of {runs} presses")
-    print("  repaint: key sent to the last screen update it caused (what a user waits for)")
-    print("  idle: key sent to Pilot finding the app idle (with Pilot's own waiting)")
-    print(f"{'move':<22} {'repaint ms':>11} {'idle ms':>9} {'idle / no-op':>13}")
-    for label, values in {"no-op key (baseline)": baseline, **results}.items():
-        repaint = statistics.median(paint for paint, _idle in values)
-        idle = statistics.median(idle for _paint, idle in values)
-        print(f"{label:<22} {repaint * 1000:>11.1f} {idle * 1000:>9.1f} {idle / base:>13.2f}")
+                    results[label] = [await timer.press(pilot, key) for _ in range(runs)]
+                    same[label] = await timer.same(pilot, [key] * runs)
+            baseline = [await timer.press(pilot, "f12") for _ in range(runs)]
+    report("moving a day or a week with Pilot", baseline, results, same, runs)
 
 
 def main() -> None:

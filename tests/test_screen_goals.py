@@ -17,7 +17,8 @@ from loopbaan.screens.goals import GoalsScreen
 from loopbaan.store import goals, items, transaction
 from loopbaan.store.goals import Goal
 from loopbaan.widgets.goal_picker import GoalPicker
-from loopbaan.widgets.goal_table import FittedTable, GoalTable
+from loopbaan.widgets.goal_table import GoalTable
+from loopbaan.widgets.row_table import RowTable
 
 TODAY = date(2026, 11, 23)
 SIZE = (120, 40)
@@ -49,8 +50,8 @@ def screen(app: App) -> GoalsScreen:
 
 
 def table_ids(app: App, selector: str = "#goals") -> list[int]:
-    table = app.screen.query_one(selector, FittedTable)
-    return [int(row.key.value) for row in table.ordered_rows]  # type: ignore[arg-type]
+    table = app.screen.query_one(selector, RowTable)
+    return table.row_ids
 
 
 def text_of(app: App, selector: str) -> str:
@@ -225,8 +226,8 @@ async def test_delete_and_ctrl_z_bring_back_the_goal_its_milestones_and_task_lin
         items.postpone(app.conn, task.id, date(2026, 11, 24), Reason.TOO_BIG)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("3", "down")
-        assert "Linked" in str(app.screen.query_one("#tasks", FittedTable).get_row(str(task.id)))
-        assert "1 time" in app.screen.query_one("#tasks", FittedTable).get_row(str(task.id))
+        assert "Linked" in str(app.screen.query_one("#tasks", RowTable).get_row(task.id))
+        assert "1 time" in app.screen.query_one("#tasks", RowTable).get_row(task.id)
         await pilot.press("delete")
         assert [g.id for g in goals.list_goals(app.conn)] == [keep.id]
         assert items.get_item(app.conn, task.id).goal_id is None

@@ -106,7 +106,7 @@ def test_a_review_in_a_real_terminal(tmp_path: Path) -> None:
 
         press(session, "f")
         # The footer offers the way back: f reopens.
-        shown = wait_for(session, "✓ Review finished · f reopens it", "Today ✓", "f Reopen")
+        shown = wait_for(session, "✓ Review finished · f reopens it", "f Reopen")
         assert "Sprint demo" in shown and "#work" in shown and "→ 24 Nov" in shown
 
         press(session, "q")

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Middle, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header, Static
 
 from loopbaan.domain import GoalStatus
 from loopbaan.i18n import _
@@ -24,7 +24,8 @@ from loopbaan.store.items import items_of_goal
 from loopbaan.store.undo import Change
 from loopbaan.widgets.capture_line import CaptureLine, Prompt
 from loopbaan.widgets.goal_detail import GoalDetail
-from loopbaan.widgets.goal_table import STATUS_LABEL, FittedTable, GoalTable
+from loopbaan.widgets.goal_table import STATUS_LABEL, GoalTable
+from loopbaan.widgets.row_table import RowTable
 
 LINKED_TASKS_SHOWN = 50
 
@@ -107,7 +108,7 @@ class GoalsScreen(Screen[None]):
     @property
     def milestone_id(self) -> int | None:
         """The milestone under the milestone list's cursor."""
-        table = self.query_one("#milestones", FittedTable)
+        table = self.query_one("#milestones", RowTable)
         return table.selected_id if table.display and self.goal_id is not None else None
 
     @property
@@ -421,7 +422,7 @@ class GoalsScreen(Screen[None]):
 
     # ------------------------------------------------------------------ messages
 
-    @on(DataTable.RowHighlighted, "#goals")
+    @on(RowTable.RowHighlighted, "#goals")
     def _goal_highlighted(self) -> None:
         if self.goal_id != self._detail_goal_id:
             self._show_detail()
@@ -431,8 +432,8 @@ class GoalsScreen(Screen[None]):
     def _capture_closed(self) -> None:
         self.call_after_refresh(self._keep_focus)
 
-    @on(DataTable.RowSelected, "#goals")
+    @on(RowTable.RowSelected, "#goals")
     def _goal_chosen(self) -> None:
-        milestones = self.query_one("#milestones", FittedTable)
+        milestones = self.query_one("#milestones", RowTable)
         if milestones.display:
             milestones.focus()

@@ -16,7 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Horizontal, Middle, Vertical
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header, Static
 
 from loopbaan.domain import REASON_TEXT
 from loopbaan.i18n import _, ngettext
@@ -31,6 +31,7 @@ from loopbaan.widgets.dates import WEEKDAYS_SHORT, day_month
 from loopbaan.widgets.item_table import REASON_LABEL
 from loopbaan.widgets.period_line import PeriodLine, period_title
 from loopbaan.widgets.postponed_items import PostponedItems
+from loopbaan.widgets.row_table import RowTable
 
 # Count columns are 6 wide: ten busy years reach five digits.
 # The most postponed items; every count still covers all of them. DataTable measures
@@ -272,7 +273,7 @@ class PostponedScreen(PeriodScreen):
 
     # ------------------------------------------------------------------ messages
 
-    @on(DataTable.RowHighlighted)
+    @on(RowTable.RowHighlighted)
     def _row_moved(self) -> None:
         self.refresh_bindings()  # Enter's label follows the highlighted row
 

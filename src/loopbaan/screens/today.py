@@ -11,15 +11,15 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Any, NamedTuple
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.reactive import Reactive, reactive
+from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, Static
+from textual.widgets import Header, Input, Label, Static
 
 from loopbaan.domain import GoalStatus, Item, Kind, Rating, Reason, Status
 from loopbaan.i18n import N_, _, ngettext
@@ -32,6 +32,7 @@ from loopbaan.widgets.capture_line import CaptureLine, Prompt
 from loopbaan.widgets.dates import long_day, relative_day, short_day
 from loopbaan.widgets.day_items import DayItems
 from loopbaan.widgets.item_table import RATING_MARK, REASON_LABEL, ItemTable
+from loopbaan.widgets.keys_footer import KeysFooter
 from loopbaan.widgets.review_panel import TEXT_FIELDS, ReviewPanel
 
 ITEM_ACTIONS = {"rate", "tick", "postpone", "edit", "delete", "link_goal"}
@@ -49,98 +50,6 @@ def parse_capture(text: str) -> tuple[Kind, str]:
     text = text.strip()
     kind = PREFIXES.get(text[:1])
     return (Kind.ACTIVITY, text) if kind is None else (kind, text[1:].strip())
-
-
-class FooterEntry(NamedTuple):
-    """One key as the footer shows it."""
-
-    key: str
-    description: str
-    action: str
-    enabled: bool
-    tooltip: str
-
-
-class KeysFooter(Footer):
-    """The footer, changed only where the keys it shows changed.
-
-    Textual's footer mounts all its keys anew on every binding refresh, 15–50 ms
-    with this screen's dozen keys. A focus move or a day step mostly keeps them,
-    or only changes a label or greys a key out: those are changed in place.
-    Refreshes that come in together are answered once, by way of the app's
-    queue: at startup that waits for the app to be ready, so the keys are built
-    after the first paint instead of before it.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._shown: list[FooterEntry] | None = None  # the keys on show
-        self._check_pending = False
-
-    def bindings_changed(self, screen: Screen) -> None:
-        if not self._check_pending:
-            self._check_pending = True
-            # The check itself runs in the footer's own queue: compose needs it.
-            self.app.call_later(self.call_later, self._check_keys, screen)
-
-    def _check_keys(self, screen: Screen) -> None:
-        self._check_pending = False
-        if not (self.is_attached and screen is self.screen and screen.is_current):
-            return  # its keys are checked again when it is shown again
-        entries = self._entries(screen)
-        if entries == self._shown:
-            return
-        shown, keys = self._shown, list(self.query_children("FooterKey"))
-        if (
-            entries is None
-            or shown is None
-            or len(keys) != len(shown)
-            or [entry.key for entry in entries] != [entry.key for entry in shown]
-        ):
-            super().bindings_changed(screen)  # keys come or go: build them again
-            return
-        for footer_key, entry, was in zip(keys, entries, shown, strict=True):
-            if entry != was:
-                footer_key.description = entry.description
-                footer_key.action = entry.action
-                footer_key._disabled = not entry.enabled  # what a click on it does
-                footer_key.set_class(not entry.enabled, "-disabled")
-                footer_key.tooltip = entry.tooltip or None
-                footer_key.refresh(layout=len(entry.description) != len(was.description))
-        self._shown = entries
-
-    def _entries(self, screen: Screen) -> list[FooterEntry] | None:
-        """The keys as Footer.compose shows them (None for grouped keys, not handled)."""
-        entries: dict[str, FooterEntry] = {}
-        active = screen.active_bindings
-        for _node, binding, enabled, tooltip in active.values():
-            if binding.group is not None:
-                return None
-            if binding.show and binding.action not in entries:
-                entries[binding.action] = FooterEntry(
-                    binding.key, binding.description, binding.action, enabled, tooltip
-                )
-        shown = list(entries.values())
-        palette = active.get(self.app.COMMAND_PALETTE_BINDING)
-        if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE and palette:
-            binding = palette.binding
-            shown.append(
-                FooterEntry(
-                    binding.key,
-                    binding.description,
-                    binding.action,
-                    palette.enabled,
-                    binding.tooltip or binding.description,
-                )
-            )
-        return shown
-
-    def compose(self) -> ComposeResult:
-        if not self.screen.is_current:  # another screen came first: its keys are not ours
-            self._shown = None
-            return
-        self._shown = self._entries(self.screen) if self._bindings_ready else None
-        yield from super().compose()
 
 
 class TodayScreen(Screen[None]):
@@ -168,10 +77,9 @@ class TodayScreen(Screen[None]):
         Binding("escape", "back_to_items", _("Back to the items"), show=False),
     ]
 
-    # Neither repaints the whole screen: the widgets that show them repaint
-    # themselves, and a full repaint costs a day step ~10 ms.
+    # The widgets that show the day repaint themselves: no repaint of the whole
+    # screen (~10 ms a day step).
     day: reactive[date] = reactive(date.min, init=False, repaint=False)
-    sub_title: Reactive[str | None] = Reactive(None, compute=False, repaint=False)
 
     def __init__(self) -> None:
         super().__init__()
@@ -193,6 +101,10 @@ class TodayScreen(Screen[None]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
+        # The header names the screen; the day line says which day and whether it
+        # is finished. A sub-title per day would cost every day step a second
+        # layout pass, a frame later (~30 ms).
+        self.sub_title = _("Today")
         self.query_one(ReviewPanel).border_title = _("Reflection")
         self.set_reactive(TodayScreen.day, self.today)
         self.reload(first=True)
@@ -265,11 +177,12 @@ class TodayScreen(Screen[None]):
             if selected is not None and table.display and table.selected_id == selected:
                 self.set_focus(table)
         self.call_after_refresh(self._keep_focus)
-        # A refresh makes the footer build all its keys again, the slowest part of a
-        # day step: only when a key changes (finish/reopen, an item to act on or not).
+        # Only when a key changes (finish/reopen, an item to act on or not); the
+        # footer then shows it in the same repaint as the day.
         keys_state = (self.review.finished, self.item is None)
         if keys_state != self._keys_state:
             self._keys_state = keys_state
+            self.query_one(KeysFooter).show_keys_now()
             self.refresh_bindings()
 
     def _show_day(self, shown: list[Item], moved: int, first_run: bool) -> None:
@@ -280,9 +193,6 @@ class TodayScreen(Screen[None]):
             # widget of the screen (~40 ms at startup on a finished day).
             self.set_class(finished, "-finished", update=False)
             status.update_node_styles()
-        self.sub_title = (_("Today") if day == today else short_day(day, today)) + (
-            " ✓" if finished else ""
-        )
         # One line each: no layout pass needed (it costs a day step ~10 ms).
         self.query_one("#today-day", Static).update(
             f"{long_day(day)} · {relative_day(day, today)}", layout=False

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from loopbaan.i18n import _, ngettext
 from loopbaan.insight.week import Week, WeekSummary, summarize, week_of
@@ -26,6 +26,7 @@ from loopbaan.store import StoreError
 from loopbaan.store.reviews import WeekReview, finish_week_review, save_week_review, week_review
 from loopbaan.store.undo import Change
 from loopbaan.store.week import track_week_review, week_rows
+from loopbaan.widgets.keys_footer import KeysFooter
 from loopbaan.widgets.week_panels import (
     DaysPanel,
     GoalsPanel,
@@ -78,7 +79,7 @@ class WeekScreen(Screen[None]):
                 yield GoalsPanel(_("Goals that moved"), id="week-goals")
                 yield PostponedPanel(_("Postponed, and why"), id="week-postponed")
             yield self.questions
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.questions.border_title = _("Week questions")
@@ -119,12 +120,13 @@ class WeekScreen(Screen[None]):
         self.summary = summary = summarize(week, week_rows(self.conn, week.first, week.last))
         self.review = week_review(self.conn, week.year, week.number)
         finished = self.review.finished
-        self.set_class(finished, "-finished")
-        # The header says only which screen this is: a new sub-title repaints the
-        # whole screen (~20 ms), and the week line below says which week it is.
-        sub_title = _("Week") + (" ✓" if finished else "")
-        if self.sub_title != sub_title:
-            self.sub_title = sub_title
+        # On the two widgets that show it, not the screen: a class on the screen
+        # restyles every widget of it (~15 ms a week step).
+        self.query_one("#week-status").set_class(finished, "-finished")
+        self.questions.set_class(finished, "-finished")
+        # The header says only which screen this is (a new sub-title costs a second
+        # layout pass); the week line below says which week, the status if finished.
+        self.sub_title = _("Week")
         self.query_one("#week-title", Static).update(
             f"{week_title(week)} · {relative_week(week, self.this_week)}", layout=False
         )
@@ -134,9 +136,10 @@ class WeekScreen(Screen[None]):
         before = week.shifted(-1)
         last_step = week_review(self.conn, before.year, before.number).next_step
         self.questions.show(self.review, last_step)
-        # The footer redraws all its keys on a refresh: only when f changed meaning.
+        # Only when f changed meaning; the footer shows it in the same repaint.
         if finished != self._finished_shown:
             self._finished_shown = finished
+            self.query_one(KeysFooter).show_keys_now()
             self.refresh_bindings()
 
     def _status(self, summary: WeekSummary) -> str:

@@ -14,7 +14,7 @@ from rich.bar import Bar
 from rich.color import Color
 from rich.text import Text
 
-from loopbaan.widgets.goal_table import FittedTable
+from loopbaan.widgets.row_table import RowTable
 
 BAR_COLUMN = "bar"
 
@@ -36,7 +36,7 @@ def _figure(cell: object) -> object:
     return Text(str(cell), justify="right") if isinstance(cell, str | int | float) else cell
 
 
-class BarTable(FittedTable):
+class BarTable(RowTable):
     """Rows of label, bar, figures.
 
     `columns` are the (key, header, width) of the label and of the figures; the

@@ -14,7 +14,8 @@ from loopbaan.domain import DIRECTION_TEXT, Item, Status
 from loopbaan.i18n import N_, _, ngettext
 from loopbaan.insight.goals import days_to_target, milestone_progress, nudges
 from loopbaan.store.goals import Goal, Milestone
-from loopbaan.widgets.goal_table import DIRECTION_LABEL, STATUS_LABEL, FittedTable
+from loopbaan.widgets.goal_table import DIRECTION_LABEL, STATUS_LABEL
+from loopbaan.widgets.row_table import RowTable
 
 TASK_STATUS_LABEL = {
     Status.OPEN: N_("open"),
@@ -97,7 +98,7 @@ class GoalDetail(Horizontal, can_focus=False):
         .section { text-style: bold; color: $text-primary; }
         .section.later { margin-top: 1; }
         .empty { color: $text-muted; }
-        FittedTable { height: auto; max-height: 12; background: $surface; }
+        RowTable { height: auto; max-height: 12; background: $surface; }
     }
     """
 
@@ -112,7 +113,7 @@ class GoalDetail(Horizontal, can_focus=False):
                     yield Static(id=f"field-{name}", markup=False)
         with Vertical(id="steps"):
             yield Label(_("Milestones"), id="milestones-heading", classes="section")
-            yield FittedTable(
+            yield RowTable(
                 (("done", "", 1), ("title", _("Milestone"), 0), ("due", _("Due"), 10)),
                 id="milestones",
             )
@@ -122,7 +123,7 @@ class GoalDetail(Horizontal, can_focus=False):
                 classes="empty",
             )
             yield Label(_("Linked tasks"), classes="section later")
-            yield FittedTable(
+            yield RowTable(
                 (
                     ("title", _("Task"), 0),
                     ("day", _("Day"), 10),
@@ -205,7 +206,7 @@ class GoalDetail(Horizontal, can_focus=False):
                     ),
                 )
             )
-        table = self.query_one("#milestones", FittedTable)
+        table = self.query_one("#milestones", RowTable)
         chosen = table.set_rows(rows, milestone_id, first=first)
         table.display = bool(rows)
         self.query_one("#milestones-empty").display = not rows
@@ -226,7 +227,7 @@ class GoalDetail(Horizontal, can_focus=False):
             )
             for item in tasks
         ]
-        table = self.query_one("#tasks", FittedTable)
+        table = self.query_one("#tasks", RowTable)
         table.set_rows(rows, None, first=True)
         table.display = bool(rows)
         self.query_one("#tasks-empty").display = not rows

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 
 from rich.text import Text
-from textual.binding import Binding
-from textual.widgets import DataTable
 
 from loopbaan.domain import Direction, GoalStatus
 from loopbaan.i18n import N_, _
 from loopbaan.insight.goals import days_to_target, is_stalled, milestone_progress
 from loopbaan.store.goals import Goal
+from loopbaan.widgets.row_table import RowTable
 
 DIRECTION_LABEL: dict[Direction, str] = {
     Direction.UPWARD: N_("upward"),
@@ -43,81 +41,7 @@ def target_text(days: int | None) -> str:
     return _("{n} d late").format(n=-days)
 
 
-class FittedTable(DataTable[object]):
-    """Rows keyed by record id; one column takes the width the others leave.
-
-    `columns` are (key, label, width); the column of width 0 gets what is left.
-    """
-
-    BINDINGS = [
-        Binding("home", "scroll_top", _("First"), show=False),
-        Binding("end", "scroll_bottom", _("Last"), show=False),
-    ]
-
-    def __init__(self, columns: Sequence[tuple[str, str, int]], *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row")
-        self._spec = tuple(columns)
-        self._rows: list[tuple[int, tuple[object, ...]]] = []
-        self._flex = 0
-
-    def on_mount(self) -> None:
-        self._add_columns()
-
-    def _flex_width(self) -> int:
-        fixed = sum(width for _key, _label, width in self._spec)
-        padding = 2 * self.cell_padding * len(self._spec)
-        return max(10, self.scrollable_content_region.width - fixed - padding)
-
-    def _add_columns(self) -> None:
-        self._flex = self._flex_width()
-        for key, label, width in self._spec:
-            self.add_column(label, key=key, width=width or self._flex)
-
-    def on_resize(self) -> None:
-        if self._flex_width() != self._flex:
-            selected = self.selected_id
-            with self.prevent(DataTable.RowHighlighted):
-                self.clear(columns=True)
-                self._add_columns()
-            self.set_rows(self._rows, selected)
-
-    @property
-    def selected_id(self) -> int | None:
-        """The id of the row under the cursor."""
-        if not self.row_count:
-            return None
-        row_key, _column = self.coordinate_to_cell_key(self.cursor_coordinate)
-        return int(row_key.value) if row_key.value is not None else None
-
-    def set_rows(
-        self,
-        rows: list[tuple[int, tuple[object, ...]]],
-        selected: int | None,
-        *,
-        first: bool = False,
-    ) -> int | None:
-        """Show these (id, cells) rows with the cursor on `selected`, or else on the
-        row where it was (the first row with `first`).
-
-        Returns the id now under the cursor. Posts no RowHighlighted: the caller
-        already knows which row is highlighted.
-        """
-        index = 0 if first else self.cursor_row
-        self._rows = rows
-        with self.prevent(DataTable.RowHighlighted):
-            self.clear()
-            for row_id, cells in rows:
-                self.add_row(*cells, key=str(row_id))
-            ids = [row_id for row_id, _cells in rows]
-            if selected in ids:
-                index = ids.index(selected)
-            index = max(0, min(index, len(ids) - 1))
-            if ids:
-                self.move_cursor(row=index)
-        return ids[index] if ids else None
-
-
-class GoalTable(FittedTable):
+class GoalTable(RowTable):
     """The goals of the current filter, in the user's order."""
 
     DEFAULT_CSS = """

@@ -7,14 +7,11 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from rich.text import Text
-from textual import events
-from textual.widget import Widget
-from textual.widgets import DataTable
 
 from loopbaan.domain import Item, Kind, Postponement, Rating, Reason, Status
 from loopbaan.i18n import N_, _
 from loopbaan.widgets.dates import day_month, short_day
-from loopbaan.widgets.goal_table import FittedTable
+from loopbaan.widgets.row_table import RowTable
 
 # The kind marks are the prefixes that make the kind when adding (`!task`, `@talk`).
 KIND_MARK = {Kind.ACTIVITY: "•", Kind.APPOINTMENT: "@", Kind.TASK: "!"}
@@ -43,7 +40,7 @@ def title_without_trailing_tags(title: str) -> str:
     return stripped or title
 
 
-class ItemTable(FittedTable):
+class ItemTable(RowTable):
     """Items keyed by id; `with_day` adds the day each was planned for (earlier days)."""
 
     DEFAULT_CSS = """
@@ -67,28 +64,10 @@ class ItemTable(FittedTable):
         super().__init__(columns, id=id)
         self.with_day = with_day
         self._shown: tuple[object, ...] = ((), {}, None, None)  # what the rows were made from
-        self._waiting_for_width = False  # rows are kept until the columns can be fitted
-        self._width = 0  # at the last resize
         self._colours: tuple[str, Mapping[str, str]] = ("", {})
 
     def on_mount(self) -> None:
-        # Textual runs FittedTable.on_mount (the columns) too: handlers follow the MRO.
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._restyle())
-
-    def on_resize(self, event: events.Resize) -> None:
-        # Textual runs FittedTable.on_resize after this: it fits the columns and adds
-        # the rows kept by `show` when the width changed; here when it did not.
-        if self._waiting_for_width:
-            self._waiting_for_width = False
-            if self._flex_width() == self._flex:
-                self.set_rows(self._rows, None, first=True)
-            self.refresh_bindings()  # the keys that act on a row can be used now
-        elif event.size.width == self._width:
-            # Only taller or shorter (a day with more rows): no cell changes, but
-            # DataTable's own handler would forget every rendered cell, and the
-            # rows just rendered would be rendered again (~30 ms a day step).
-            event.prevent_default()
-        self._width = event.size.width
 
     def _restyle(self) -> None:
         """Colours come from the theme: make the rows again in the new one."""
@@ -112,39 +91,17 @@ class ItemTable(FittedTable):
         """
         moved = dict(moved or {})
         shown = (tuple(items), moved, today, self.app.theme)
-        if shown == self._shown:  # moving a day often keeps a list: keep the table then
-            return self._move_cursor_to(selected, first)
+        if shown == self._shown:  # moving a day often keeps a list: keep its rows then
+            ids = self.row_ids
+            if selected in ids:
+                self.move_cursor(ids.index(selected))
+            elif first:
+                self.move_cursor(0)
+            return self.selected_id
         self._shown = shown
         colours = self._theme_colours()
         rows = [(item.id, self._cells(item, today, moved.get(item.id), colours)) for item in items]
-        if not self.size.width:
-            # Not laid out yet: rows added now would be rendered at a guessed width,
-            # then made and rendered again when the columns are fitted on resize.
-            self._rows = rows
-            self._waiting_for_width = True
-            return None
-        selected = self.set_rows(rows, selected, first=first)
-        if self._expect_scrollbar(len(rows)) and self._flex_width() != self._flex:
-            # Fit the columns now to the scrollbar these rows bring or take away, not
-            # after the next layout: the rows would be made and rendered twice.
-            with self.prevent(DataTable.RowHighlighted):
-                self.clear(columns=True)
-                self._add_columns()
-            selected = self.set_rows(rows, selected)
-        return selected
-
-    def _expect_scrollbar(self, rows: int) -> bool:
-        """Expect the scrollbar that `rows` rows need (from the maximum height) when
-        it is not the one shown; the next layout confirms or corrects it."""
-        max_height, parent = self.styles.max_height, self.parent
-        if max_height is None or not isinstance(parent, Widget) or not parent.size:
-            return False
-        limit = max_height.resolve(parent.size, self.app.size)
-        scrolls = self.header_height + rows > limit
-        if scrolls == self.show_vertical_scrollbar:
-            return False
-        self.show_vertical_scrollbar = scrolls
-        return True
+        return self.set_rows(rows, selected, first=first)
 
     def _theme_colours(self) -> Mapping[str, str]:
         """The theme's colours, worked out once per theme (~1 ms each time)."""
@@ -152,16 +109,6 @@ class ItemTable(FittedTable):
         if self._colours[0] != theme:
             self._colours = (theme, self.app.get_css_variables())
         return self._colours[1]
-
-    def _move_cursor_to(self, selected: int | None, first: bool) -> int | None:
-        ids = [row_id for row_id, _cells in self._rows]
-        if not ids:
-            return None
-        index = ids.index(selected) if selected in ids else (0 if first else self.cursor_row)
-        if index != self.cursor_row:
-            with self.prevent(DataTable.RowHighlighted):
-                self.move_cursor(row=index)
-        return ids[self.cursor_row]
 
     def _cells(
         self,

@@ -11,8 +11,8 @@ from loopbaan.i18n import _
 from loopbaan.insight.postponements import CHRONIC_TIMES, suggestion
 from loopbaan.store.postponed import PostponedItem
 from loopbaan.widgets.dates import day_month
-from loopbaan.widgets.goal_table import FittedTable
 from loopbaan.widgets.item_table import REASON_LABEL, STATUS_LABEL
+from loopbaan.widgets.row_table import RowTable
 
 
 def reasons_text(item: PostponedItem) -> str:
@@ -26,7 +26,7 @@ def status_text(item: PostponedItem) -> str:
     return f"{label} · {day_month(item.day)}" if item.status is Status.OPEN else label
 
 
-class PostponedItems(FittedTable):
+class PostponedItems(RowTable):
     """Rows keyed by item id, most often postponed first; chronic ones marked ●."""
 
     def __init__(self, *, id: str | None = None) -> None:

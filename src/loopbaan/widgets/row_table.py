@@ -1,0 +1,355 @@
+"""A table of rows keyed by record id, with a row cursor: every list of the app.
+
+Textual's DataTable renders each cell through Rich's layout (a Padding per cell,
+~0.25 ms each) and measures its rows on idle, which costs a second layout pass:
+a day step spent ~30 ms of its ~90 ms there. Here a row is rendered once, as one
+strip, when it is first shown (~0.05 ms a cell), the columns are fitted to the
+width at render time (so a resize or a scrollbar never rebuilds rows), and the
+height is known as soon as the rows are set. Decision 0005 has the figures.
+
+`columns` are (key, header, width); the column of width 0 gets what the others
+leave. Cells are text (`str` or Rich `Text`, cut with an ellipsis when they say
+so) or any Rich renderable one line high (a `Bar`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar, Literal
+
+from rich.console import RenderableType
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widget import Widget
+
+from loopbaan.i18n import _
+
+Row = tuple[int, tuple[object, ...]]  # (record id, cells)
+
+MIN_FLEX = 10  # the flexible column never gets narrower than this
+
+
+class RowTable(ScrollView, can_focus=True):
+    """Rows of cells under a fixed header; the keys move a cursor over the rows."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "cursor_up", _("Up"), show=False),
+        Binding("down", "cursor_down", _("Down"), show=False),
+        Binding("pageup", "page_up", _("Page up"), show=False),
+        Binding("pagedown", "page_down", _("Page down"), show=False),
+        Binding("home", "first_row", _("First"), show=False),
+        Binding("end", "last_row", _("Last"), show=False),
+        Binding("enter", "select_row", _("Open"), show=False),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "row-table--header",
+        "row-table--cursor",
+    }
+
+    DEFAULT_CSS = """
+    RowTable {
+        background: $surface;
+        color: $foreground;
+        height: auto;
+        max-height: 100%;
+        overflow-x: hidden;
+        &:focus {
+            background-tint: $foreground 5%;
+            & > .row-table--cursor {
+                background: $block-cursor-background;
+                color: $block-cursor-foreground;
+                text-style: $block-cursor-text-style;
+            }
+            & > .row-table--header {
+                background-tint: $foreground 5%;
+            }
+        }
+        & > .row-table--header {
+            text-style: bold;
+            background: $panel;
+            color: $foreground;
+        }
+        &:ansi > .row-table--header {
+            background: ansi_bright_blue;
+            color: ansi_default;
+        }
+        & > .row-table--cursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+            text-style: $block-cursor-blurred-text-style;
+        }
+    }
+    """
+
+    class _RowMessage(Message):
+        def __init__(self, table: RowTable, row_id: int, cursor_row: int) -> None:
+            super().__init__()
+            self.table = table
+            self.row_id = row_id
+            self.cursor_row = cursor_row
+
+        @property
+        def control(self) -> RowTable:
+            return self.table
+
+    class RowHighlighted(_RowMessage):
+        """The cursor moved to another row (by a key or the mouse, not by `set_rows`)."""
+
+    class RowSelected(_RowMessage):
+        """Enter, or a click, on a row."""
+
+    cell_padding = 1  # spaces either side of a cell
+    header_height = 1
+
+    def __init__(
+        self, columns: Sequence[tuple[str, object, int]], *, id: str | None = None
+    ) -> None:
+        super().__init__(id=id)
+        self._spec = tuple(columns)
+        self._rows: list[Row] = []
+        self.cursor_row = 0
+        self.show_cursor = True
+        # "css": the cursor's colours win over a cell's; "renderable": a cell keeps its own.
+        self.cursor_foreground_priority: Literal["css", "renderable"] = "css"
+        self._lines: dict[int, Strip] = {}  # rendered rows by index, for the current width
+        self._header: Strip | None = None
+        self._widths: tuple[int, ...] = ()
+
+    # ------------------------------------------------------------------ rows
+
+    @property
+    def row_count(self) -> int:
+        return len(self._rows)
+
+    @property
+    def row_ids(self) -> list[int]:
+        return [row_id for row_id, _cells in self._rows]
+
+    @property
+    def selected_id(self) -> int | None:
+        """The id of the row under the cursor."""
+        return self._rows[self.cursor_row][0] if self._rows else None
+
+    @property
+    def column_keys(self) -> list[str]:
+        return [key for key, _label, _width in self._spec]
+
+    def get_row_at(self, index: int) -> tuple[object, ...]:
+        return self._rows[index][1]
+
+    def get_row(self, row_id: int) -> tuple[object, ...]:
+        for key, cells in self._rows:
+            if key == row_id:
+                return cells
+        raise KeyError(row_id)
+
+    def get_column(self, key: str) -> list[object]:
+        index = self.column_keys.index(key)
+        return [cells[index] for _row_id, cells in self._rows]
+
+    def set_rows(
+        self, rows: Sequence[Row], selected: int | None, *, first: bool = False
+    ) -> int | None:
+        """Show these (id, cells) rows with the cursor on `selected`, or else on the
+        row where it was (the first row with `first`).
+
+        Returns the id now under the cursor. Posts no RowHighlighted: the caller
+        already knows which row is highlighted.
+        """
+        ids = [row_id for row_id, _cells in rows]
+        index = ids.index(selected) if selected in ids else (0 if first else self.cursor_row)
+        self._rows = list(rows)
+        self.cursor_row = max(0, min(index, len(ids) - 1))
+        self._lines.clear()
+        self.virtual_size = Size(0, self.header_height + len(ids))
+        self._expect_scrollbar()
+        self._scroll_to_cursor()
+        self.refresh()
+        return ids[self.cursor_row] if ids else None
+
+    def _expect_scrollbar(self) -> None:
+        """Show or hide the scrollbar in the layout these rows bring, not in the one
+        after it: Textual decides on a scrollbar after a layout, which would show the
+        new rows one frame without it and then again with it."""
+        parent = self.parent
+        if not self.size or not isinstance(parent, Widget) or not parent.size:
+            return
+        height = self.virtual_size.height
+        if self.styles.height is None or self.styles.height.is_auto:
+            max_height = self.styles.max_height
+            if max_height is None:
+                return
+            limit = max_height.resolve(parent.size, self.app.size)
+        else:
+            limit = self.size.height
+        scrolls = height > limit and self.styles.overflow_y in ("auto", "scroll")
+        if scrolls != self.show_vertical_scrollbar:
+            self.show_vertical_scrollbar = scrolls
+
+    def move_cursor(self, row: int) -> None:
+        """Put the cursor on row `row` (clamped) and bring it into view."""
+        row = max(0, min(row, len(self._rows) - 1))
+        if row == self.cursor_row:
+            return
+        self._lines.pop(self.cursor_row, None)
+        self._lines.pop(row, None)
+        self.cursor_row = row
+        self._scroll_to_cursor()
+        self.refresh()
+
+    def _scroll_to_cursor(self) -> None:
+        visible = self.scrollable_content_region.height - self.header_height
+        if visible <= 0:
+            return
+        top = round(self.scroll_y)
+        if self.cursor_row < top:
+            self.scroll_to(y=self.cursor_row, animate=False, immediate=True)
+        elif self.cursor_row >= top + visible:
+            self.scroll_to(y=self.cursor_row - visible + 1, animate=False, immediate=True)
+
+    # ------------------------------------------------------------------ keys and mouse
+
+    def _move_by(self, rows: int) -> None:
+        if self._rows:
+            before = self.cursor_row
+            self.move_cursor(self.cursor_row + rows)
+            if self.cursor_row != before:
+                self._post(self.RowHighlighted)
+
+    def action_cursor_up(self) -> None:
+        self._move_by(-1)
+
+    def action_cursor_down(self) -> None:
+        self._move_by(1)
+
+    def action_page_up(self) -> None:
+        self._move_by(-max(1, self.scrollable_content_region.height - self.header_height))
+
+    def action_page_down(self) -> None:
+        self._move_by(max(1, self.scrollable_content_region.height - self.header_height))
+
+    def action_first_row(self) -> None:
+        self._move_by(-self.cursor_row)
+
+    def action_last_row(self) -> None:
+        self._move_by(len(self._rows) - 1 - self.cursor_row)
+
+    def action_select_row(self) -> None:
+        if self._rows:
+            self._post(self.RowSelected)
+
+    def _post(self, message: type[_RowMessage]) -> None:
+        self.post_message(message(self, self._rows[self.cursor_row][0], self.cursor_row))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or offset.y < self.header_height:
+            return
+        row = round(self.scroll_y) + offset.y - self.header_height
+        if 0 <= row < len(self._rows):
+            self._move_by(row - self.cursor_row)
+            self.action_select_row()
+
+    # ------------------------------------------------------------------ rendering
+
+    def on_focus(self) -> None:
+        self._forget_lines()
+
+    def on_blur(self) -> None:
+        self._forget_lines()
+
+    def on_resize(self) -> None:
+        self._forget_lines()
+        self._scroll_to_cursor()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._forget_lines()  # a theme or focus change: other colours
+
+    def _forget_lines(self) -> None:
+        self._lines.clear()
+        self._header = None
+        self.refresh()
+
+    def _column_widths(self) -> tuple[int, ...]:
+        width = self.scrollable_content_region.width
+        fixed = sum(column_width for _key, _label, column_width in self._spec)
+        flex = max(MIN_FLEX, width - fixed - 2 * self.cell_padding * len(self._spec))
+        widths = tuple(column_width or flex for _key, _label, column_width in self._spec)
+        if widths != self._widths:
+            self._widths = widths
+            self._lines.clear()
+            self._header = None
+        return widths
+
+    def render_line(self, y: int) -> Strip:
+        widths = self._column_widths()
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if y < self.header_height:
+            if self._header is None:
+                header = self.get_component_rich_style("row-table--header")
+                labels = [label for _key, label, _width in self._spec]
+                self._header = self._strip(labels, widths, base + header)
+            line = self._header
+        else:
+            index = round(self.scroll_y) + y - self.header_height
+            if not 0 <= index < len(self._rows):
+                return Strip.blank(width, base)
+            line = self._lines.get(index)
+            if line is None:
+                line = self._lines[index] = self._row_strip(index, widths, base)
+        return line.crop_extend(0, width, base)  # narrower than the columns: cut on the right
+
+    def _row_strip(self, index: int, widths: tuple[int, ...], base: Style) -> Strip:
+        if index != self.cursor_row or not self.show_cursor:
+            return self._strip(self._rows[index][1], widths, base)
+        cursor = self.get_component_rich_style("row-table--cursor")
+        if self.cursor_foreground_priority == "renderable":
+            return self._strip(self._rows[index][1], widths, base + Style(bgcolor=cursor.bgcolor))
+        return self._strip(self._rows[index][1], widths, base + cursor, over=cursor)
+
+    def _strip(
+        self,
+        cells: Sequence[object],
+        widths: Sequence[int],
+        style: Style,
+        over: Style | None = None,
+    ) -> Strip:
+        """One line: each cell cut or padded to its column, `over` on top of the cells' styles."""
+        pad = Segment(" " * self.cell_padding)
+        segments: list[Segment] = []
+        for cell, width in zip(cells, widths, strict=False):
+            segments.append(pad)
+            segments.extend(self._cell(cell, width))
+            segments.append(pad)
+        return Strip(Segment.apply_style(segments, style, over))
+
+    def _cell(self, cell: object, width: int) -> list[Segment]:
+        console = self.app.console
+        if isinstance(cell, str | int | float):
+            cell = Text(str(cell))
+        if isinstance(cell, Text):
+            text = cell.copy()
+            if "\n" in text.plain:
+                text = Text(" ").join(text.split("\n", allow_blank=True))
+            text.end = ""
+            text.truncate(width, overflow="ellipsis" if cell.overflow == "ellipsis" else "crop")
+            justify = cell.justify if cell.justify in ("center", "right") else "left"
+            text.align(justify, width)
+            segments = text.render(console)
+            if text.style:  # Text.render leaves the text's own style to the caller
+                return list(Segment.apply_style(segments, console.get_style(text.style)))
+            return list(segments)
+        renderable: RenderableType = cell  # type: ignore[assignment]
+        options = console.options.update(width=width, height=1, no_wrap=True)
+        lines = console.render_lines(renderable, options, pad=True)
+        return lines[0] if lines else [Segment(" " * width)]
