@@ -99,7 +99,6 @@ async def period_switches(journal: Path, today: date, runs: int) -> None:
         app = LoopbaanApp(db_path=copy, today=today)
         timer = RepaintTimer(app)
         results: dict[str, list[Timing]] = {}
-        same: dict[str, int] = {}
         async with app.run_test(size=(120, 40)) as pilot:
             await timer.settle(pilot)
             baseline = [await timer.press(pilot, "f12") for _ in range(runs)]
@@ -110,14 +109,7 @@ async def period_switches(journal: Path, today: date, runs: int) -> None:
                     for key, label in keys:
                         timing = await timer.press(pilot, key)
                         results.setdefault(f"{screen} {key} ({label})", []).append(timing)
-                for key, label in keys:
-                    others = [other for other, _label in keys if other != key]
-                    hits = 0
-                    for _ in range(runs):  # from another period each time
-                        await timer.press(pilot, others[_ % len(others)])
-                        hits += await timer.same(pilot, [key])
-                    same[f"{screen} {key} ({label})"] = hits
-    report("switching periods with Pilot", baseline, results, same, runs)
+    report("switching periods with Pilot", baseline, results, runs)
 
 
 def main() -> None:

@@ -143,16 +143,14 @@ async def moves(journal: Path, today: date, runs: int) -> None:
         async with app.run_test(size=(120, 40)) as pilot:
             await timer.settle(pilot)
             results: dict[str, list[Timing]] = {}
-            same: dict[str, int] = {}
             for mode in ("today", "week"):
                 await app.switch_mode(mode)
                 await timer.settle(pilot)
                 for key in ("left_square_bracket", "right_square_bracket"):
                     label = f"{mode} {key.split('_')[0]}"
                     results[label] = [await timer.press(pilot, key) for _ in range(runs)]
-                    same[label] = await timer.same(pilot, [key] * runs)
             baseline = [await timer.press(pilot, "f12") for _ in range(runs)]
-    report("moving a day or a week with Pilot", baseline, results, same, runs)
+    report("moving a day or a week with Pilot", baseline, results, runs)
 
 
 def main() -> None:

@@ -1,16 +1,18 @@
 """Key-to-repaint timing with Pilot, shared by the benchmark scripts.
 
 Every update the compositor hands to the terminal driver is timed (in a headless
-run the driver then drops it, so writing to a real terminal is not included).
-For one key press:
+run the driver then drops it, so writing to a real terminal is not included),
+and what the screen shows (text and styles) is read at each one. For one key press:
 
 - first: key sent to the first screen update after it: when something changes;
-- last: key sent to the last update before the app is idle again (and its
-  workers done): when nothing changes any more;
-- same: whether the first update already showed the final screen, checked in a
-  separate round of presses, since reading the screen takes time itself;
-- idle: key sent to Pilot finding the app idle, with Pilot's own waiting (its
-  median for a key that does nothing is the baseline the ratios use).
+- settled: key sent to the last update that changed what the screen shows
+  (updates that repaint the same cells, such as a scrollbar redrawn in place,
+  do not count): when the user has the whole answer;
+- idle: key sent to Pilot finding the app idle and its workers done, with
+  Pilot's own waiting (its median for a key that does nothing is the baseline).
+
+Reading the screen (~3 ms at 120×40) happens after each update is timed, so it
+can only delay the updates after it: the figures err on the slow side.
 """
 
 from __future__ import annotations
@@ -23,30 +25,34 @@ from typing import Any, NamedTuple
 
 class Timing(NamedTuple):
     first: float
-    last: float
+    settled: float
     idle: float
 
 
-def screen_text(screen: Any) -> str:
-    """What the screen shows, as plain text (from the compositor's cached lines)."""
+def screen_state(screen: Any) -> tuple[tuple[str, Any], ...]:
+    """What the screen shows, text and styles (from the compositor's cached lines)."""
     update = screen._compositor.render_full_update()
-    return "\n".join("".join(segment.text for segment in strip) for strip in update.strips)
+    return tuple(
+        (segment.text, segment.style)
+        for line in update.strips
+        for strip in line
+        for segment in strip
+    )
 
 
 class RepaintTimer:
     def __init__(self, app: Any) -> None:
         self.app = app
-        self.painted: list[float] = []
-        self.first_screen: list[str] = []
-        self.checking = False
+        self.updates: list[tuple[float, tuple[tuple[str, Any], ...]]] = []
         display = app._display
 
         def timed_display(screen: Any, renderable: Any) -> None:
             if renderable is not None:
-                self.painted.append(time.perf_counter())
-                if self.checking and len(self.painted) == 1:
-                    self.first_screen.append(screen_text(screen))
-            display(screen, renderable)
+                when = time.perf_counter()
+                display(screen, renderable)
+                self.updates.append((when, screen_state(screen)))
+            else:
+                display(screen, renderable)
 
         app._display = timed_display
 
@@ -56,48 +62,32 @@ class RepaintTimer:
         await pilot.pause()
 
     async def press(self, pilot: Any, key: str) -> Timing:
-        self.painted.clear()
+        before = screen_state(self.app.screen)
+        self.updates.clear()
         start = time.perf_counter()
         await pilot.press(key)
         await self.settle(pilot)
         idle = time.perf_counter() - start
-        if not self.painted:
+        if not self.updates:
             return Timing(0.0, 0.0, idle)
-        return Timing(self.painted[0] - start, self.painted[-1] - start, idle)
-
-    async def same(self, pilot: Any, keys: Sequence[str]) -> int:
-        """How many of these presses showed the final screen in their first update."""
-        self.checking, hits = True, 0
-        try:
-            for key in keys:
-                self.first_screen.clear()
-                self.painted.clear()
-                await pilot.press(key)
-                await self.settle(pilot)
-                final = screen_text(self.app.screen)
-                hits += bool(self.first_screen) and self.first_screen[0] == final
-        finally:
-            self.checking = False
-        return hits
+        settled, shown = 0.0, before
+        for when, text in self.updates:
+            if text != shown:
+                settled, shown = when - start, text
+        return Timing(self.updates[0][0] - start, settled, idle)
 
 
 def report(
-    title: str,
-    baseline: Sequence[Timing],
-    results: dict[str, Sequence[Timing]],
-    same: dict[str, int],
-    runs: int,
+    title: str, baseline: Sequence[Timing], results: dict[str, Sequence[Timing]], runs: int
 ) -> None:
     base = statistics.median(timing.idle for timing in baseline)
-    print(f"\n{title}, median of {runs} presses (ms)")
-    print("  first/last: key to the first/last screen update it caused; same: presses")
-    print(f"  whose first update was already the final screen, of {runs}; idle: key to")
-    print("  Pilot finding the app idle, with Pilot's own waiting (see benchmarks/repaint.py)")
-    print(f"{'key':<28} {'first':>7} {'last':>7} {'same':>5} {'idle':>7} {'idle/no-op':>11}")
+    print(f"\n{title}, median of {runs} presses (ms; see benchmarks/repaint.py)")
+    print("  first: key to the first screen update; settled: key to the last one that")
+    print("  changed the screen; idle: key to Pilot finding the app idle (Pilot's waiting)")
+    print(f"{'key':<28} {'first':>7} {'settled':>8} {'idle':>7} {'idle/no-op':>11}")
     for label, values in {"no-op key (baseline)": baseline, **results}.items():
-        first, last, idle = (statistics.median(column) for column in zip(*values, strict=True))
-        hits = str(same[label]) if label in same else "-"
+        first, settled, idle = (statistics.median(column) for column in zip(*values, strict=True))
         print(
-            f"{label:<28} {first * 1000:>7.1f} {last * 1000:>7.1f} {hits:>5}"
+            f"{label:<28} {first * 1000:>7.1f} {settled * 1000:>8.1f}"
             f" {idle * 1000:>7.1f} {idle / base:>11.2f}"
         )

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from textual.app import App
+from textual.content import Content
 from textual.widgets import Input, Static
 
 from loopbaan.config import Settings
@@ -152,9 +153,12 @@ async def test_f_finishes_the_week_review_and_reopens_it(make_app, conn) -> None
         await pilot.press("2", "f")
         assert stored(conn).finished
         assert text_of(app, "#week-status").startswith("✓ Week review finished")
+        title = str(app.screen.query_one(WeekQuestions).border_title)  # as markup
+        assert Content.from_markup(title).plain == "Week questions ✓" and "$text-success" in title
         await pilot.press("f")
         assert not stored(conn).finished
         assert "f finishes the week" in text_of(app, "#week-status")
+        assert str(app.screen.query_one(WeekQuestions).border_title) == "Week questions"
         await pilot.press("f", "ctrl+z")  # finishing is undone like any change
         assert not stored(conn).finished
         await pilot.press("[", "f")  # another week has a review of its own

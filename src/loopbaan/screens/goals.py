@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -11,13 +9,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Middle, Vertical
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from loopbaan.domain import GoalStatus
 from loopbaan.i18n import _
 from loopbaan.screens.edit_goal import EditGoalScreen, EditMilestoneScreen, StatusScreen
-from loopbaan.store import StoreError
+from loopbaan.screens.journal import JournalScreen
 from loopbaan.store import goals as store
 from loopbaan.store.goals import Goal
 from loopbaan.store.items import items_of_goal
@@ -25,12 +22,13 @@ from loopbaan.store.undo import Change
 from loopbaan.widgets.capture_line import CaptureLine, Prompt
 from loopbaan.widgets.goal_detail import GoalDetail
 from loopbaan.widgets.goal_table import STATUS_LABEL, GoalTable
+from loopbaan.widgets.keys_footer import KeysFooter
 from loopbaan.widgets.row_table import RowTable
 
 LINKED_TASKS_SHOWN = 50
 
 
-class GoalsScreen(Screen[None]):
+class GoalsScreen(JournalScreen):
     """The goal list on top, the highlighted goal below; every change is undoable."""
 
     CSS_PATH = "goals.tcss"
@@ -68,7 +66,7 @@ class GoalsScreen(Screen[None]):
         with Middle(id="explainer-box"), Center():
             yield Static(id="explainer")
         yield CaptureLine(id="capture")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#explainer", Static).update(
@@ -86,14 +84,6 @@ class GoalsScreen(Screen[None]):
         self.reload()
 
     # ------------------------------------------------------------------ state
-
-    @property
-    def conn(self) -> sqlite3.Connection:
-        return self.app.conn  # type: ignore[attr-defined]
-
-    @property
-    def today(self) -> date:
-        return self.app.today  # type: ignore[attr-defined]
 
     @property
     def capture(self) -> CaptureLine:
@@ -143,7 +133,7 @@ class GoalsScreen(Screen[None]):
             _("All goals ({n})") if self.show_all else _("Active goals ({n})")
         ).format(n=len(goals))
         self._show_detail(milestone_id)
-        self.refresh_bindings()
+        self.keys_changed()
 
     def _show_detail(self, milestone_id: int | None = None) -> None:
         """Fill in the goal under the cursor; one goal's milestones and tasks, by index."""
@@ -195,19 +185,7 @@ class GoalsScreen(Screen[None]):
         return True
 
     def on_descendant_focus(self) -> None:
-        self.refresh_bindings()
-
-    # ------------------------------------------------------------------ changes
-
-    def _change(self, label: str, work: Callable[[Change], None]) -> bool:
-        """Run `work(change)` as one undoable change; a refused change is reported."""
-        try:
-            with self.app.undo_log.change(label) as change:  # type: ignore[attr-defined]
-                work(change)
-        except StoreError as error:
-            self.notify(str(error), severity="error")
-            return False
-        return True
+        self.keys_changed()
 
     # ------------------------------------------------------------------ actions
 
@@ -218,7 +196,7 @@ class GoalsScreen(Screen[None]):
                 _("New goal:"), _("its title; Enter creates it, Esc cancels"), self._create_goal
             ),
         )
-        self.refresh_bindings()
+        self.keys_changed()
 
     def action_new_milestone(self) -> None:
         def prepare() -> Prompt | None:
@@ -233,15 +211,15 @@ class GoalsScreen(Screen[None]):
             )
 
         self.capture.begin("milestone", prepare)
-        self.refresh_bindings()
+        self.keys_changed()
 
     def action_capture_create(self) -> None:
         self.capture.finish()
-        self.refresh_bindings()
+        self.keys_changed()
 
     def action_capture_cancel(self) -> None:
         self.capture.cancel()
-        self.refresh_bindings()
+        self.keys_changed()
 
     def _create_goal(self, title: str) -> None:
         created: list[Goal] = []
@@ -250,7 +228,7 @@ class GoalsScreen(Screen[None]):
             created.append(store.add_goal(self.conn, title))
             change.created("goal", created[0].id)
 
-        if self._change(_("new goal “{title}”").format(title=title), work):
+        if self.change(_("new goal “{title}”").format(title=title), work):
             self.reload(goal_id=created[0].id)
             self.notify(_("goal created: e fills in the rest, m adds a milestone"))
 
@@ -261,7 +239,7 @@ class GoalsScreen(Screen[None]):
             created.append(store.add_milestone(self.conn, goal_id, title))
             change.created("milestone", created[0].id)
 
-        if self._change(_("new milestone “{title}”").format(title=title), work):
+        if self.change(_("new milestone “{title}”").format(title=title), work):
             self.reload(goal_id=goal_id, milestone_id=created[0].id)
 
     def action_edit(self) -> None:
@@ -288,7 +266,7 @@ class GoalsScreen(Screen[None]):
             change.track("goal", goal_id)
             store.edit_goal(self.conn, goal_id, **values)
 
-        if self._change(_("edit “{title}”").format(title=title), work):
+        if self.change(_("edit “{title}”").format(title=title), work):
             self._after_status_change(goal_id, values["status"])
 
     def _save_milestone(self, milestone_id: int, result: tuple[str, date | None] | None) -> None:
@@ -300,7 +278,7 @@ class GoalsScreen(Screen[None]):
             change.track("milestone", milestone_id)
             store.edit_milestone(self.conn, milestone_id, title=title, due_day=due_day)
 
-        if self._change(_("edit milestone “{title}”").format(title=title), work):
+        if self.change(_("edit milestone “{title}”").format(title=title), work):
             self.reload()
 
     def action_tick(self) -> None:
@@ -313,7 +291,7 @@ class GoalsScreen(Screen[None]):
             change.track("milestone", milestone_id)
             ticked.append(store.tick_milestone(self.conn, milestone_id, self.today))
 
-        if self._change(_("tick a milestone"), work):
+        if self.change(_("tick a milestone"), work):
             self.reload()
             if ticked and ticked[0].done_on and self.goal and not self._open_milestones():
                 self.notify(_("all milestones done: s marks the goal achieved, m adds the next"))
@@ -336,7 +314,7 @@ class GoalsScreen(Screen[None]):
             store.edit_goal(self.conn, goal.id, status=status)
 
         label = _("“{title}” {status}").format(title=goal.title, status=_(STATUS_LABEL[status]))
-        if self._change(label, work):
+        if self.change(label, work):
             self._after_status_change(goal.id, status)
 
     def _after_status_change(self, goal_id: int, status: GoalStatus) -> None:
@@ -360,7 +338,7 @@ class GoalsScreen(Screen[None]):
                 change.track("milestone", milestone_id)
                 store.delete_milestone(self.conn, milestone_id)
 
-            if self._change(_("delete a milestone"), drop_milestone):
+            if self.change(_("delete a milestone"), drop_milestone):
                 self.reload()
                 self.notify(_("milestone deleted (ctrl+z brings it back)"))
             return
@@ -371,7 +349,7 @@ class GoalsScreen(Screen[None]):
                 change.track("item", item_id)  # the delete unlinks them; undo links them again
             store.delete_goal(self.conn, goal.id)
 
-        if self._change(_("delete “{title}”").format(title=goal.title), drop_goal):
+        if self.change(_("delete “{title}”").format(title=goal.title), drop_goal):
             self.reload()
             self.notify(_("“{title}” deleted (ctrl+z brings it back)").format(title=goal.title))
 
@@ -392,7 +370,7 @@ class GoalsScreen(Screen[None]):
                 change.track("goal", goal_id)
             store.move_goal(self.conn, goal.id, step)
 
-        if self._change(_("move “{title}”").format(title=goal.title), work):
+        if self.change(_("move “{title}”").format(title=goal.title), work):
             self.reload()
 
     def _move_milestone(self, goal: Goal, milestone_id: int, step: int) -> None:
@@ -406,7 +384,7 @@ class GoalsScreen(Screen[None]):
                 change.track("milestone", other)
             store.move_milestone(self.conn, milestone_id, step)
 
-        if self._change(_("move a milestone"), work):
+        if self.change(_("move a milestone"), work):
             self.reload()
 
     def action_show_all(self) -> None:
@@ -426,7 +404,7 @@ class GoalsScreen(Screen[None]):
     def _goal_highlighted(self) -> None:
         if self.goal_id != self._detail_goal_id:
             self._show_detail()
-            self.refresh_bindings()
+            self.keys_changed()
 
     @on(CaptureLine.Closed)
     def _capture_closed(self) -> None:

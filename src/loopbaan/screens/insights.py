@@ -7,13 +7,14 @@ the attitude self-ratings, under a one-line headline in plain words.
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 from typing import NamedTuple
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Center, Horizontal, Middle, Vertical
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from loopbaan.domain import DEFAULT_ATTITUDES
 from loopbaan.i18n import _
@@ -26,6 +27,7 @@ from loopbaan.store.postponed import TagBalance
 from loopbaan.store.trends import AttitudeScore, WeekEnergy
 from loopbaan.widgets.chart_bars import BarRow, BarTable
 from loopbaan.widgets.chart_trend import Series, TrendChart
+from loopbaan.widgets.keys_footer import KeysFooter
 from loopbaan.widgets.period_line import PeriodLine, period_title
 
 # Wide enough for ten years of a busy tag (four-digit counts, a signed net).
@@ -82,7 +84,7 @@ class InsightsScreen(PeriodScreen):
                 yield TrendChart(id="insights-attitudes")
         with Middle(id="insights-empty"), Center():
             yield Static(id="insights-explainer")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = _("Insights")
@@ -99,15 +101,15 @@ class InsightsScreen(PeriodScreen):
 
     # ------------------------------------------------------------------ reading
 
-    def journal_bounds(self) -> tuple[date, date] | None:
-        return trends.journal_bounds(self.conn)
+    def journal_bounds(self, conn: sqlite3.Connection) -> tuple[date, date] | None:
+        return trends.journal_bounds(conn)
 
-    def analyse(self, period: Period) -> Analysis:
+    def analyse(self, conn: sqlite3.Connection, period: Period) -> Analysis:
         since, until = period.since, period.until
         return Analysis(
-            balance_store.tag_balance(self.conn, since, until),
-            trends.energy_by_week(self.conn, since, until),
-            trends.attitude_scores(self.conn, since, until),
+            balance_store.tag_balance(conn, since, until),
+            trends.energy_by_week(conn, since, until),
+            trends.attitude_scores(conn, since, until),
         )
 
     # ------------------------------------------------------------------ showing

@@ -4,25 +4,38 @@
 move to the period before or after. The analysis runs in a thread worker so
 that even ten years ("all") never hold up a key press; each screen says what to
 read (`analyse`) and how to show it (`show_analysis`).
+
+Analyses are kept while the journal stays as it was, and once a screen has shown
+its first one, the other periods a key away (this month, quarter, year, all) are
+read in the background on a connection of their own: ten years take ~120 ms to
+analyse, and that wait should not come after the key.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import threading
+from collections import OrderedDict
 from datetime import date
 from typing import Any
 
 from textual import on, work
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from loopbaan.i18n import _
 from loopbaan.insight.periods import Period, Span, move, period_of
+from loopbaan.screens.journal import JournalScreen
+from loopbaan.store.db import open_reader
 from loopbaan.widgets.period_line import PeriodLine
 
+PERIOD_LINE_WAIT = 0.05  # seconds an answer may take before the period line goes first
+KEPT = 24  # analyses kept, the least recently used dropped first
+Stamp = tuple[int, int]  # what the journal looked like: see `PeriodScreen._stamp`
+Answer = tuple[Period, Any, Any]  # the period read, the journal's bounds, the analysis
 
-class PeriodScreen(Screen[None]):
+
+class PeriodScreen(JournalScreen):
     """A screen that analyses one period of the journal at a time."""
 
     BINDINGS = [
@@ -41,30 +54,25 @@ class PeriodScreen(Screen[None]):
         self.bounds: tuple[date, date] | None = None  # the journal's first and last day
         self.loaded = False  # an analysis has arrived at least once
         self._asked = 0  # numbers the reloads, so that a late answer is dropped
+        self._answered = 0  # the number of the last reload shown
+        self._kept: OrderedDict[object, tuple[Stamp, Answer]] = OrderedDict()
+        self._kept_lock = threading.Lock()  # workers keep answers from two threads
 
     def on_mount(self) -> None:
         self.period = period_of(self.DEFAULT_SPAN, self.today)
         self._show_period()
 
     def on_screen_resume(self) -> None:
-        self.reload()  # another screen may have changed the journal
+        self.reload()  # another screen may have changed the journal: the stamp tells
 
     # ------------------------------------------------------------------ state
 
-    @property
-    def conn(self) -> sqlite3.Connection:
-        return self.app.conn  # type: ignore[attr-defined]
-
-    @property
-    def today(self) -> date:
-        return self.app.today  # type: ignore[attr-defined]
-
-    def journal_bounds(self) -> tuple[date, date] | None:
-        """The days "all" spans; None for an empty journal. Runs in the worker."""
+    def journal_bounds(self, conn: sqlite3.Connection) -> tuple[date, date] | None:
+        """The days "all" spans; None for an empty journal. Runs in a worker."""
         raise NotImplementedError
 
-    def analyse(self, period: Period) -> Any:
-        """Read what the screen shows for `period`. Runs in the worker, never touches widgets."""
+    def analyse(self, conn: sqlite3.Connection, period: Period) -> Any:
+        """Read what the screen shows for `period`. Runs in a worker, never touches widgets."""
         raise NotImplementedError
 
     def show_analysis(self, analysis: Any) -> None:
@@ -76,12 +84,64 @@ class PeriodScreen(Screen[None]):
         self._asked += 1
         self._analyse(self.period, self._asked)
 
-    @work(thread=True, exclusive=True, group="analysis", exit_on_error=False)
-    def _analyse(self, period: Period, asked: int) -> tuple[int, Period, Any, Any]:
-        bounds = self.journal_bounds()
+    # ------------------------------------------------------------------ reading
+
+    @staticmethod
+    def _stamp(conn: sqlite3.Connection) -> Stamp:
+        """Changes since: `data_version` moves when another connection commits,
+        `total_changes` when this one writes. Read before an analysis, so a change
+        made during it makes the kept answer old, never the other way round."""
+        (version,) = conn.execute("PRAGMA data_version").fetchone()
+        return version, conn.total_changes
+
+    @staticmethod
+    def _key(period: Period) -> object:
+        return Span.ALL if period.span is Span.ALL else period
+
+    def _read(self, conn: sqlite3.Connection, period: Period, stamp: Stamp) -> Answer:
+        bounds = self.journal_bounds(conn)
         if period.span is Span.ALL:
             period = period_of(Span.ALL, self.today, bounds)
-        return asked, period, bounds, self.analyse(period)
+        answer = (period, bounds, self.analyse(conn, period))
+        self._keep(self._key(period), stamp, answer)
+        return answer
+
+    def _keep(self, key: object, stamp: Stamp, answer: Answer) -> None:
+        with self._kept_lock:
+            self._kept[key] = (stamp, answer)
+            self._kept.move_to_end(key)
+            while len(self._kept) > KEPT:
+                self._kept.popitem(last=False)
+
+    def _kept_answer(self, period: Period, stamp: Stamp) -> Answer | None:
+        with self._kept_lock:
+            kept = self._kept.get(self._key(period))
+        return kept[1] if kept is not None and kept[0] == stamp else None
+
+    @work(thread=True, exclusive=True, group="analysis", exit_on_error=False)
+    def _analyse(self, period: Period, asked: int) -> tuple[int, Answer]:
+        stamp = self._stamp(self.conn)
+        answer = self._kept_answer(period, stamp) or self._read(self.conn, period, stamp)
+        return asked, answer
+
+    @work(thread=True, exclusive=True, group="read-ahead", exit_on_error=False)
+    def _read_ahead(self) -> None:
+        """Analyse the periods a key away, on a connection of its own (WAL: no waiting
+        for the screen's own reads), so that their keys show them at once."""
+        stamp = self._stamp(self.conn)
+        shown, bounds = self.period, self.bounds
+        periods = [period_of(span, self.today, bounds) for span in Span]
+        if shown.span is not Span.ALL:  # and the periods `[` and `]` go to
+            periods += [move(shown, steps, bounds, self.today) or shown for steps in (-1, 1)]
+        missing = [period for period in periods if self._kept_answer(period, stamp) is None]
+        if not missing:
+            return
+        conn = open_reader(self.app.db_path)  # type: ignore[attr-defined]
+        try:
+            for period in missing:
+                self._read(conn, period, stamp)
+        finally:
+            conn.close()
 
     @on(Worker.StateChanged)
     def _arrived(self, event: Worker.StateChanged) -> None:
@@ -98,15 +158,29 @@ class PeriodScreen(Screen[None]):
             return
         if event.state is not WorkerState.SUCCESS:
             return
-        asked, period, bounds, analysis = worker.result
+        asked, (period, bounds, analysis) = worker.result
         if asked != self._asked:
             return  # a newer question is on its way
         self.period, self.bounds, self.loaded = period, bounds, True
+        self._answered = asked
         self._show_period()
         self.show_analysis(analysis)
+        self._read_ahead()
 
     def _show_period(self) -> None:
         self.query_one(PeriodLine).show(self.period, self.today)
+
+    def _show_period_soon(self) -> None:
+        """The period line changes with the answer, in one repaint (an answer kept or
+        read ahead comes in a few ms); when the answer takes longer, the line
+        changes first, so that the key is seen to have worked."""
+        asked = self._asked
+
+        def waited() -> None:
+            if self._answered < asked:
+                self._show_period()
+
+        self.set_timer(PERIOD_LINE_WAIT, waited)
 
     # ------------------------------------------------------------------ actions
 
@@ -116,18 +190,18 @@ class PeriodScreen(Screen[None]):
         if self.period.span is Span.ALL:
             anchor = self.today
         self.period = period_of(Span(span), anchor, self.bounds)
-        self._show_period()
         self.reload()
+        self._show_period_soon()
 
     def action_step(self, steps: int) -> None:
         """The period before (-1) or after (1), within the journal."""
         if self.period.span is Span.ALL:
-            self.notify(_("All of the journal is shown: m, q or y pick a period to move through."))
+            self.notify(_("All of the journal is shown: m, k or y pick a period to move through."))
             return
         moved = move(self.period, steps, self.bounds, self.today)
         if moved is None:
             self.notify(_("Nothing earlier in the journal.") if steps < 0 else _("Nothing later."))
             return
         self.period = moved
-        self._show_period()
         self.reload()
+        self._show_period_soon()

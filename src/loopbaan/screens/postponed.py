@@ -9,6 +9,7 @@ item opens its day, or its goal.
 from __future__ import annotations
 
 import inspect
+import sqlite3
 from datetime import date, timedelta
 
 from rich.text import Text
@@ -16,7 +17,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Horizontal, Middle, Vertical
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from loopbaan.domain import REASON_TEXT
 from loopbaan.i18n import _, ngettext
@@ -29,13 +30,13 @@ from loopbaan.widgets.chart_bars import BarRow, BarTable
 from loopbaan.widgets.chart_trend import Series, TrendChart
 from loopbaan.widgets.dates import WEEKDAYS_SHORT, day_month
 from loopbaan.widgets.item_table import REASON_LABEL
+from loopbaan.widgets.keys_footer import KeysFooter
 from loopbaan.widgets.period_line import PeriodLine, period_title
 from loopbaan.widgets.postponed_items import PostponedItems
 from loopbaan.widgets.row_table import RowTable
 
 # Count columns are 6 wide: ten busy years reach five digits.
-# The most postponed items; every count still covers all of them. DataTable measures
-# each new cell, so 200 rows cost ~150 ms a repaint where 50 cost ~35 ms.
+# The most postponed items shown; every count still covers all of them.
 ITEMS_SHOWN = 50
 WEEKDAY_KEYS = tuple(store.WEEKDAYS)
 
@@ -77,7 +78,7 @@ class PostponedScreen(PeriodScreen):
                 )
         with Middle(id="postponed-empty"), Center():
             yield Static(id="postponed-explainer")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = _("Postponed")
@@ -94,11 +95,11 @@ class PostponedScreen(PeriodScreen):
 
     # ------------------------------------------------------------------ reading
 
-    def journal_bounds(self) -> tuple[date, date] | None:
-        return store.bounds(self.conn)
+    def journal_bounds(self, conn: sqlite3.Connection) -> tuple[date, date] | None:
+        return store.bounds(conn)
 
-    def analyse(self, period: Period) -> Postponed:
-        return store.postponed(self.conn, period.since, period.until, item_limit=ITEMS_SHOWN)
+    def analyse(self, conn: sqlite3.Connection, period: Period) -> Postponed:
+        return store.postponed(conn, period.since, period.until, item_limit=ITEMS_SHOWN)
 
     @property
     def items_table(self) -> PostponedItems:
@@ -153,7 +154,7 @@ class PostponedScreen(PeriodScreen):
             report.until,
             fill=True,
         )
-        self.refresh_bindings()
+        self.keys_changed()
 
     def _weeks(self, report: Postponed) -> list[tuple[date, int]]:
         """Every week of the period with its postponements, zero for none.
@@ -185,7 +186,7 @@ class PostponedScreen(PeriodScreen):
                     "[ shows the period before, a all of the journal."
                 ).format(period=period_title(self.period))
             )
-        self.refresh_bindings()
+        self.keys_changed()
 
     def _headline(self, report: Postponed) -> str:
         parts = [
@@ -275,7 +276,7 @@ class PostponedScreen(PeriodScreen):
 
     @on(RowTable.RowHighlighted)
     def _row_moved(self) -> None:
-        self.refresh_bindings()  # Enter's label follows the highlighted row
+        self.keys_changed()  # Enter's label follows the highlighted row
 
     def on_descendant_focus(self) -> None:
-        self.refresh_bindings()
+        self.keys_changed()

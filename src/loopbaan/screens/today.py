@@ -8,7 +8,6 @@ a journal of any age. Every change goes through the undo log.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
@@ -18,12 +17,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Header, Input, Label, Static
 
 from loopbaan.domain import GoalStatus, Item, Kind, Rating, Reason, Status
 from loopbaan.i18n import N_, _, ngettext
-from loopbaan.store import StoreError, goals
+from loopbaan.screens.journal import JournalScreen
+from loopbaan.store import goals
 from loopbaan.store import items as store
 from loopbaan.store import today as leftovers
 from loopbaan.store.reviews import DayReview, day_review, finish_day_review, save_day_review
@@ -52,7 +51,7 @@ def parse_capture(text: str) -> tuple[Kind, str]:
     return (Kind.ACTIVITY, text) if kind is None else (kind, text[1:].strip())
 
 
-class TodayScreen(Screen[None]):
+class TodayScreen(JournalScreen):
     CSS_PATH = "today.tcss"
     AUTO_FOCUS = "#today-table"
     # a, and the capture line's Enter and Escape, act the moment they arrive, so
@@ -129,14 +128,6 @@ class TodayScreen(Screen[None]):
     # ------------------------------------------------------------------ state
 
     @property
-    def conn(self) -> sqlite3.Connection:
-        return self.app.conn  # type: ignore[attr-defined]
-
-    @property
-    def today(self) -> date:
-        return self.app.today  # type: ignore[attr-defined]
-
-    @property
     def capture(self) -> CaptureLine:
         return self.query_one(CaptureLine)
 
@@ -182,8 +173,7 @@ class TodayScreen(Screen[None]):
         keys_state = (self.review.finished, self.item is None)
         if keys_state != self._keys_state:
             self._keys_state = keys_state
-            self.query_one(KeysFooter).show_keys_now()
-            self.refresh_bindings()
+            self.keys_changed()
 
     def _show_day(self, shown: list[Item], moved: int, first_run: bool) -> None:
         day, today, finished = self.day, self.today, self.review.finished
@@ -253,19 +243,9 @@ class TodayScreen(Screen[None]):
         return True
 
     def on_descendant_focus(self) -> None:
-        self.refresh_bindings()
+        self.keys_changed()
 
     # ------------------------------------------------------------------ changes
-
-    def _change(self, label: str, work: Callable[[Change], object]) -> bool:
-        """Run `work(change)` as one undoable change; a refused change is reported."""
-        try:
-            with self.app.undo_log.change(label) as change:  # type: ignore[attr-defined]
-                work(change)
-        except StoreError as error:
-            self.notify(str(error), severity="error")
-            return False
-        return True
 
     def _change_item(self, item: Item, label: str, work: Callable[[], object]) -> bool:
         """One undoable change of an existing item; the cursor stays on it."""
@@ -274,7 +254,7 @@ class TodayScreen(Screen[None]):
             change.track("item", item.id)
             work()
 
-        if not self._change(label.format(title=item.title), tracked):
+        if not self.change(label.format(title=item.title), tracked):
             return False
         self.reload()
         return True
@@ -290,15 +270,15 @@ class TodayScreen(Screen[None]):
                 self._add,
             ),
         )
-        self.refresh_bindings()
+        self.keys_changed()
 
     def action_capture_create(self) -> None:
         self.capture.finish()
-        self.refresh_bindings()
+        self.keys_changed()
 
     def action_capture_cancel(self) -> None:
         self.capture.cancel()
-        self.refresh_bindings()
+        self.keys_changed()
 
     def _add(self, line: str) -> None:
         kind, title = parse_capture(line)
@@ -310,7 +290,7 @@ class TodayScreen(Screen[None]):
             created.append(store.add_item(self.conn, title, day=self.day, kind=kind))
             change.created("item", created[0].id)
 
-        if self._change(_("add “{title}”").format(title=title), work):
+        if self.change(_("add “{title}”").format(title=title), work):
             self.reload(selected=created[0].id)
 
     def action_rate(self, value: str) -> None:
@@ -458,7 +438,7 @@ class TodayScreen(Screen[None]):
             change.track("day_review", day.isoformat())
             finish_day_review(self.conn, day, finished)
 
-        if not self._change(label.format(day=short_day(day, self.today)), work):
+        if not self.change(label.format(day=short_day(day, self.today)), work):
             return False
         self.reload()
         return True
@@ -490,5 +470,5 @@ class TodayScreen(Screen[None]):
             change.track("day_review", event.day.isoformat())
             save_day_review(self.conn, event.day, **{event.field: event.value})
 
-        if self._change(label, work):
+        if self.change(label, work):
             self.query_one(ReviewPanel).saved(event.day, event.field, event.value)

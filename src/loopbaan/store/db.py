@@ -147,6 +147,14 @@ def open_journal(path: Path, *, create: bool = True) -> sqlite3.Connection | Non
     return _connect(path)
 
 
+def open_reader(path: Path) -> sqlite3.Connection:
+    """Another connection to a journal `open_journal` opened, that only reads: for a
+    background thread, beside the app's own connection (WAL lets both read at once)."""
+    conn = _connect(Path(path))
+    conn.execute("PRAGMA query_only = ON")
+    return conn
+
+
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """All or nothing: commit when the block ends, roll back if it raises."""

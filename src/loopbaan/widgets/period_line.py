@@ -65,4 +65,4 @@ class PeriodLine(Horizontal):
         text = f"[b]{period_title(period)}[/b]  {period_range(period)}"
         if period.span in THIS and today in period:
             text += f"  [dim]({_(THIS[period.span])})[/dim]"
-        self.query_one(".period-line--title", Static).update(text)
+        self.query_one(".period-line--title", Static).update(text, layout=False)  # one line

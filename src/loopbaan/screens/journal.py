@@ -1,0 +1,45 @@
+"""What every journal screen has: the app's journal and day, undoable changes, live keys."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import date
+
+from textual.screen import Screen
+
+from loopbaan.store import StoreError
+from loopbaan.store.undo import Change
+from loopbaan.widgets.keys_footer import KeysFooter
+
+
+class JournalScreen(Screen[None]):
+    """A main screen of the app (Today, Week, Goals, Postponed, Insights)."""
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self.app.conn  # type: ignore[attr-defined]
+
+    @property
+    def today(self) -> date:
+        return self.app.today  # type: ignore[attr-defined]
+
+    def change(self, label: str, work: Callable[[Change], object]) -> bool:
+        """Run `work(change)` as one undoable change (ctrl+z takes it back as `label`).
+
+        A change the journal refuses is reported in one line; returns whether it
+        was made.
+        """
+        try:
+            with self.app.undo_log.change(label) as change:  # type: ignore[attr-defined]
+                work(change)
+        except StoreError as error:
+            self.notify(str(error), severity="error")
+            return False
+        return True
+
+    def keys_changed(self) -> None:
+        """A key changed meaning or use: the footer shows it in this frame, not the next."""
+        for footer in self.query(KeysFooter):
+            footer.show_keys_now()
+        self.refresh_bindings()
