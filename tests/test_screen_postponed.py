@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from datetime import date
 
 import pytest
@@ -57,9 +58,11 @@ def history(conn: sqlite3.Connection) -> dict[str, int]:
 
 
 async def settle(pilot: Pilot) -> None:
-    """Let the analysis worker finish and its answer be shown."""
+    """Let the analysis worker finish, its answer be shown, and the reading ahead it
+    starts finish too."""
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
 
 
 async def press(pilot: Pilot, *keys: str) -> None:
@@ -309,3 +312,59 @@ async def test_a_journal_that_cannot_be_read_is_said_not_crashed(make_app, monke
         assert app.is_running and app.current_mode == "postponed"
         messages = [n.message for n in app._notifications]
         assert messages == ["The analysis could not be read: database is locked"]
+
+
+async def test_the_periods_a_key_away_are_read_ahead_and_kept_until_a_change(
+    make_app, conn
+) -> None:
+    ids = history(conn)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await press(pilot, "4")  # the quarter, then the others read ahead
+        screen = app.screen
+        assert isinstance(screen, PostponedScreen)
+        read = screen.analyse
+        asked: list[tuple[bool, str]] = []  # (on the app's own connection, span)
+
+        def counted(on: sqlite3.Connection, period):  # type: ignore[no-untyped-def]
+            asked.append((on is app.conn, period.span.value))
+            return read(on, period)
+
+        screen.analyse = counted  # type: ignore[method-assign]
+        await press(pilot, "a")
+        assert len(titles(screen)) == 5  # all of the journal, without reading it again
+        await press(pilot, "y", "k", "m", "left_square_bracket")  # October: `[` from November
+        assert "October 2026" in period_text(pilot)
+        # No key waited for a read: every answer was kept, read ahead on another connection.
+        assert [span for own, span in asked if own] == []
+        assert {span for _own, span in asked} <= {"year", "quarter", "month"}  # the neighbours
+        # A change through the app's own connection: its answers are old now.
+        with transaction(app.conn):
+            items.postpone(app.conn, ids["a"], D("2026-11-24"), Reason.SKILLS)
+        await press(pilot, "k")
+        assert (True, "quarter") in asked
+        assert titles(screen)[0] == "Write the #report"
+        assert str(screen.items_table.get_row_at(0)[2]) == "4"
+
+
+async def test_a_slow_answer_lets_the_period_line_change_first(make_app, conn, monkeypatch) -> None:
+    history(conn)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await press(pilot, "4")
+        screen = app.screen
+        assert isinstance(screen, PostponedScreen)
+        read = screen.analyse
+        screen._kept.clear()  # nothing read ahead: this answer must be read
+
+        def slow(on: sqlite3.Connection, period):  # type: ignore[no-untyped-def]
+            time.sleep(0.4)
+            return read(on, period)
+
+        screen.analyse = slow  # type: ignore[method-assign]
+        await pilot.press("y")
+        await pilot.pause(0.2)  # past PERIOD_LINE_WAIT, before the answer
+        assert period_text(pilot).startswith("2026")
+        assert len(titles(screen)) == 3  # still the quarter's items
+        await settle(pilot)
+        assert len(titles(screen)) == 4

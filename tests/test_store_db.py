@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from loopbaan.store import items
-from loopbaan.store.db import JournalError, backup, open_journal, transaction
+from loopbaan.store.db import JournalError, backup, open_journal, open_reader, transaction
 
 
 def _mode(path: Path) -> int:
@@ -115,3 +115,23 @@ def test_backup_copies_a_private_journal(tmp_path: Path) -> None:
     assert [r[0] for r in copy.execute("SELECT title FROM item")] == ["Kept safe"]
     with pytest.raises(JournalError, match="exists already"):
         backup(conn, dest)
+
+
+def test_a_reader_reads_beside_the_journal_and_never_writes(tmp_path: Path) -> None:
+    from datetime import date
+
+    conn = open_journal(tmp_path / "j.db")
+    assert conn is not None
+    with transaction(conn):
+        items.add_item(conn, "Sprint demo", day=date(2026, 11, 23))
+    reader = open_reader(tmp_path / "j.db")
+    try:
+        assert reader.execute("SELECT title FROM item").fetchall()[0][0] == "Sprint demo"
+        with transaction(conn):  # the journal's own connection still writes
+            items.add_item(conn, "Retro", day=date(2026, 11, 23))
+        assert reader.execute("SELECT count(*) FROM item").fetchone()[0] == 2
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            reader.execute("DELETE FROM item")
+    finally:
+        reader.close()
+        conn.close()
