@@ -58,3 +58,35 @@ def test_thin_averages_runs_of_neighbours() -> None:
     ]
     # runs of three, the last one shorter: (0, 1, 2) (3, 0, 1) (2, 3, 0) (1)
     assert [value for _day, value in thin(weeks, 4)] == [1.0, 4 / 3, 5 / 3, 1.0]
+
+
+async def test_a_drawing_is_kept_and_shown_again_for_the_same_data() -> None:
+    from textual.app import App, ComposeResult
+
+    from loopbaan.widgets.chart_trend import Series, TrendChart
+
+    class ChartApp(App[None]):
+        def compose(self) -> ComposeResult:
+            yield TrendChart(id="chart")
+
+    weeks = [(D("2026-10-05") + timedelta(weeks=n), float(n)) for n in range(8)]
+    quarter = ([Series("per week", weeks)], D("2026-10-01"), D("2026-12-31"))
+    year = ([Series("per week", weeks[:4])], D("2026-01-01"), D("2026-12-31"))
+    app = ChartApp()
+    async with app.run_test(size=(60, 14)) as pilot:
+        chart = app.query_one(TrendChart)
+        drawn: list[date] = []
+        draw = chart._draw
+
+        def counted():  # type: ignore[no-untyped-def]
+            drawn.append(chart.since)
+            return draw()
+
+        chart._draw = counted  # type: ignore[method-assign]
+        for series, since, until in (quarter, year, quarter, year):
+            chart.show(series, since, until)
+            await pilot.pause()
+        assert drawn == [D("2026-10-01"), D("2026-01-01")]  # each once
+        chart.show([Series("per week", weeks[:2])], *quarter[1:])  # other data: drawn anew
+        await pilot.pause()
+        assert drawn[-1] == D("2026-10-01") and len(drawn) == 3

@@ -6,6 +6,7 @@ labels are English); the lines take the theme's colours, one per series.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import NamedTuple
@@ -23,6 +24,7 @@ from loopbaan.widgets.dates import MONTHS_SHORT, day_month
 # often do not).
 SERIES_COLORS = ("primary", "accent", "success", "error", "secondary")
 FEW_POINTS = 16  # up to this many points a series also gets a dot on each
+DRAWINGS_KEPT = 8  # per chart: switching back to a period shows its drawing at once
 
 
 class Series(NamedTuple):
@@ -106,7 +108,7 @@ class TrendChart(PlotextPlot):
         self.y_range: tuple[int, int] | None = None
         self.fill = False
         self.empty_text = ""
-        self._drawn: tuple[object, RenderResult] | None = None  # (what was drawn, the drawing)
+        self._drawings: OrderedDict[object, RenderResult] = OrderedDict()  # by what was drawn
 
     def show(
         self,
@@ -131,7 +133,6 @@ class TrendChart(PlotextPlot):
         self.y_range = y_range
         self.fill = fill
         self.empty_text = empty
-        self._drawn = None
         self.set_class(not self.series, "-empty")
         if legend:
             self.border_subtitle = "  ".join(
@@ -143,12 +144,24 @@ class TrendChart(PlotextPlot):
     def render(self) -> RenderResult:
         if not self.series:
             return Text(self.empty_text)
-        # Plotext draws the whole canvas on every call (~15 ms); a repaint that changed
-        # neither the data, the size nor the theme reuses the last drawing.
-        key = (self.size, self.app.theme)
-        if self._drawn is None or self._drawn[0] != key:
-            self._drawn = (key, self._draw())
-        return self._drawn[1]
+        # Plotext draws the whole canvas on every call (10–25 ms): a drawing of the
+        # same data, size and theme is kept and shown again.
+        key = (
+            tuple((line.label, tuple(line.points)) for line in self.series),
+            self.since,
+            self.until,
+            self.y_range,
+            self.fill,
+            self.size,
+            self.app.theme,
+        )
+        drawing = self._drawings.get(key)
+        if drawing is None:
+            drawing = self._drawings[key] = self._draw()
+            while len(self._drawings) > DRAWINGS_KEPT:
+                self._drawings.popitem(last=False)
+        self._drawings.move_to_end(key)
+        return drawing
 
     def _draw(self) -> RenderResult:
         plt = self.plt
