@@ -347,7 +347,7 @@ async def test_the_periods_a_key_away_are_read_ahead_and_kept_until_a_change(
         assert str(screen.items_table.get_row_at(0)[2]) == "4"
 
 
-async def test_a_slow_answer_lets_the_period_line_change_first(make_app, conn, monkeypatch) -> None:
+async def test_a_slow_answer_lets_the_period_line_change_first(make_app, conn) -> None:
     history(conn)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
