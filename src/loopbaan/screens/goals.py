@@ -213,14 +213,6 @@ class GoalsScreen(JournalScreen):
         self.capture.begin("milestone", prepare)
         self.keys_changed()
 
-    def action_capture_create(self) -> None:
-        self.capture.finish()
-        self.keys_changed()
-
-    def action_capture_cancel(self) -> None:
-        self.capture.cancel()
-        self.keys_changed()
-
     def _create_goal(self, title: str) -> None:
         created: list[Goal] = []
 

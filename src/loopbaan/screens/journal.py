@@ -10,6 +10,7 @@ from textual.screen import Screen
 
 from loopbaan.store import StoreError
 from loopbaan.store.undo import Change
+from loopbaan.widgets.capture_line import CaptureLine
 from loopbaan.widgets.keys_footer import KeysFooter
 
 
@@ -37,6 +38,16 @@ class JournalScreen(Screen[None]):
             self.notify(str(error), severity="error")
             return False
         return True
+
+    def action_capture_create(self) -> None:
+        """Enter on a screen's capture line (the screen binds it, in its own words)."""
+        self.query_one(CaptureLine).finish()
+        self.keys_changed()
+
+    def action_capture_cancel(self) -> None:
+        """Escape on a screen's capture line."""
+        self.query_one(CaptureLine).cancel()
+        self.keys_changed()
 
     def keys_changed(self) -> None:
         """A key changed meaning or use: the footer shows it in this frame, not the next."""

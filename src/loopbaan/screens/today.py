@@ -272,14 +272,6 @@ class TodayScreen(JournalScreen):
         )
         self.keys_changed()
 
-    def action_capture_create(self) -> None:
-        self.capture.finish()
-        self.keys_changed()
-
-    def action_capture_cancel(self) -> None:
-        self.capture.cancel()
-        self.keys_changed()
-
     def _add(self, line: str) -> None:
         kind, title = parse_capture(line)
         if not title:
