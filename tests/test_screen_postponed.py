@@ -71,6 +71,14 @@ async def press(pilot: Pilot, *keys: str) -> None:
         await settle(pilot)
 
 
+async def open_postponed(pilot: Pilot) -> PostponedScreen:
+    """Press 4 and let the screen show its first answer."""
+    await press(pilot, "4")
+    screen = pilot.app.screen
+    assert isinstance(screen, PostponedScreen)
+    return screen
+
+
 def cells(table: BarTable) -> list[tuple[str, ...]]:
     return [tuple(str(cell) for cell in table.get_row_at(n)) for n in range(table.row_count)]
 
@@ -88,9 +96,7 @@ async def test_this_quarter_from_every_side(make_app, conn) -> None:
     history(conn)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await press(pilot, "4")
-        screen = app.screen
-        assert isinstance(screen, PostponedScreen)
+        screen = await open_postponed(pilot)
         assert "Q4 2026" in period_text(pilot) and "this quarter" in period_text(pilot)
         # B: 3 times, 5 + 1 + 4 = 10 days; A: 3 times, 1 + 3 + 4 = 8 days; C: once, 7 days
         assert titles(screen) == ["Call the #client", "Write the #report", "Fix #ci #report"]
@@ -351,9 +357,7 @@ async def test_a_slow_answer_lets_the_period_line_change_first(make_app, conn) -
     history(conn)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await press(pilot, "4")
-        screen = app.screen
-        assert isinstance(screen, PostponedScreen)
+        screen = await open_postponed(pilot)
         read = screen.analyse
         screen._kept.clear()  # nothing read ahead: this answer must be read
 
