@@ -98,8 +98,16 @@ class PeriodScreen(JournalScreen):
     def _key(period: Period) -> object:
         return Span.ALL if period.span is Span.ALL else period
 
-    def _read(self, conn: sqlite3.Connection, period: Period, stamp: Stamp) -> Answer:
-        bounds = self.journal_bounds(conn)
+    def _read(
+        self,
+        conn: sqlite3.Connection,
+        period: Period,
+        stamp: Stamp,
+        bounds: tuple[date, date] | None = None,
+    ) -> Answer:
+        """Analyse `period` and keep the answer; `bounds` when already read."""
+        if bounds is None:
+            bounds = self.journal_bounds(conn)
         if period.span is Span.ALL:
             period = period_of(Span.ALL, self.today, bounds)
         answer = (period, bounds, self.analyse(conn, period))
@@ -138,8 +146,9 @@ class PeriodScreen(JournalScreen):
             return
         conn = open_reader(self.app.db_path)  # type: ignore[attr-defined]
         try:
+            bounds = self.journal_bounds(conn)
             for period in missing:
-                self._read(conn, period, stamp)
+                self._read(conn, period, stamp, bounds)
         finally:
             conn.close()
 

@@ -79,6 +79,9 @@ class WeekScreen(JournalScreen):
         yield KeysFooter()
 
     def on_mount(self) -> None:
+        # The header names the screen; the week line says which week and whether it
+        # is finished (a sub-title per week would cost a second layout pass).
+        self.sub_title = _("Week")
         self.week = self.this_week
         self.reload()
 
@@ -114,9 +117,6 @@ class WeekScreen(JournalScreen):
         self.query_one("#week-status").set_class(finished, "-finished")
         title = _("Week questions")
         self.questions.border_title = f"[$text-success]{title} ✓[/]" if finished else title
-        # The header says only which screen this is (a new sub-title costs a second
-        # layout pass); the week line below says which week, the status if finished.
-        self.sub_title = _("Week")
         self.query_one("#week-title", Static).update(
             f"{week_title(week)} · {relative_week(week, self.this_week)}", layout=False
         )

@@ -46,8 +46,6 @@ class BarTable(RowTable):
     COMPONENT_CLASSES = {"bar-table--bar"}
     DEFAULT_CSS = """
     BarTable {
-        height: auto;
-        background: $surface;
         /* the scrollbar's room is kept even without one, so the columns never shift */
         scrollbar-gutter: stable;
     }

@@ -108,6 +108,7 @@ class TrendChart(PlotextPlot):
         self.y_range: tuple[int, int] | None = None
         self.fill = False
         self.empty_text = ""
+        self._shown: object = None  # the data drawn, as a key for its drawings
         self._drawings: OrderedDict[object, RenderResult] = OrderedDict()  # by what was drawn
 
     def show(
@@ -133,6 +134,13 @@ class TrendChart(PlotextPlot):
         self.y_range = y_range
         self.fill = fill
         self.empty_text = empty
+        self._shown = (
+            tuple((line.label, tuple(line.points)) for line in self.series),
+            since,
+            until,
+            y_range,
+            fill,
+        )
         self.set_class(not self.series, "-empty")
         if legend:
             self.border_subtitle = "  ".join(
@@ -146,15 +154,7 @@ class TrendChart(PlotextPlot):
             return Text(self.empty_text)
         # Plotext draws the whole canvas on every call (10–25 ms): a drawing of the
         # same data, size and theme is kept and shown again.
-        key = (
-            tuple((line.label, tuple(line.points)) for line in self.series),
-            self.since,
-            self.until,
-            self.y_range,
-            self.fill,
-            self.size,
-            self.app.theme,
-        )
+        key = (self._shown, self.size, self.app.theme)
         drawing = self._drawings.get(key)
         if drawing is None:
             drawing = self._drawings[key] = self._draw()

@@ -98,7 +98,7 @@ class GoalDetail(Horizontal, can_focus=False):
         .section { text-style: bold; color: $text-primary; }
         .section.later { margin-top: 1; }
         .empty { color: $text-muted; }
-        RowTable { height: auto; max-height: 12; background: $surface; }
+        RowTable { max-height: 12; }
     }
     """
 

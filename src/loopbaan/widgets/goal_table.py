@@ -47,7 +47,6 @@ class GoalTable(RowTable):
     DEFAULT_CSS = """
     GoalTable {
         height: 1fr;
-        background: $surface;
     }
     """
 

@@ -43,13 +43,6 @@ def title_without_trailing_tags(title: str) -> str:
 class ItemTable(RowTable):
     """Items keyed by id; `with_day` adds the day each was planned for (earlier days)."""
 
-    DEFAULT_CSS = """
-    ItemTable {
-        height: auto;
-        background: $surface;
-    }
-    """
-
     def __init__(self, *, with_day: bool = False, id: str | None = None) -> None:
         columns = [
             ("kind", " ", 1),
