@@ -143,3 +143,42 @@ class Postponement(NamedTuple):
     to_day: date
     reason: Reason
     note: str
+
+
+class Captured(NamedTuple):
+    """What a typed line means: `!+ Finish the deck #slides` is a task, rated plus."""
+
+    kind: Kind | None
+    rating: Rating | None
+    title: str
+
+
+_KIND_MARKERS = {"!": Kind.TASK, "@": Kind.APPOINTMENT}
+_RATING_MARKERS = {"+": Rating.PLUS, "-": Rating.MINUS, "−": Rating.MINUS, "0": Rating.NEUTRAL}
+
+
+def parse_markers(text: str) -> Captured:
+    """Read the leading markers of a title, in any order: `!` task, `@` appointment,
+    and `+ `, `- `, `0 ` a rating.
+
+    A rating mark counts only when a space or another marker follows it, so that
+    `+1 for Sam` and `0800 standup` stay titles. Each kind of marker is read once;
+    a second one is part of the title. The kind and rating are None when not marked.
+    """
+    kind: Kind | None = None
+    rating: Rating | None = None
+    rest = text.strip()
+    while rest:
+        mark, after = rest[0], rest[1:]
+        if kind is None and mark in _KIND_MARKERS:
+            kind = _KIND_MARKERS[mark]
+        elif (
+            rating is None
+            and mark in _RATING_MARKERS
+            and (not after or after[0].isspace() or after[0] in _KIND_MARKERS)
+        ):
+            rating = _RATING_MARKERS[mark]
+        else:
+            break
+        rest = after.lstrip()
+    return Captured(kind, rating, rest)
