@@ -69,7 +69,7 @@ async def test_an_empty_journal_explains_and_n_starts_a_goal(app) -> None:
         explainer = app.screen.query_one("#explainer-box")
         assert explainer.display and "Make the dream a project" in text_of(app, "#explainer")
         assert "n" in text_of(app, "#explainer")
-        await pilot.press("n", *"Lead the platform team", "enter")
+        await pilot.press("n", *"Lead the platform team", "enter", "escape")
         (goal,) = goals.list_goals(app.conn)
         assert goal.title == "Lead the platform team" and goal.status is GoalStatus.ACTIVE
         assert not explainer.display
@@ -150,8 +150,8 @@ async def test_escape_leaves_the_goal_as_it_was(app) -> None:
 async def test_m_adds_x_ticks_e_edits_and_delete_removes_milestones(app) -> None:
     (goal,) = seed(app, "Speak at a conference")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("3", "m", *"Write the abstract", "enter")
-        await pilot.press("m", *"Send the CFP", "enter")
+        await pilot.press("3", "m", *"Write the abstract", "enter", "escape")
+        await pilot.press("m", *"Send the CFP", "enter", "escape")
         first, second = goals.milestones(app.conn, goal.id)
         assert [first.title, second.title] == ["Write the abstract", "Send the CFP"]
         assert table_ids(app, "#milestones") == [first.id, second.id]
@@ -311,13 +311,13 @@ async def test_stalled_goals_and_nudges_are_shown(app) -> None:
 
 async def test_a_goal_made_edited_reordered_and_finished_with_the_keyboard(app) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("3", "n", *"Become a mentor", "enter")
+        await pilot.press("3", "n", *"Become a mentor", "enter", "escape")
         await pilot.press("e", "tab", "tab", "tab", "down", "down", "down")  # deepen
         await pilot.press("tab", *"Ask Anna how she started", "enter")
         (goal,) = goals.list_goals(app.conn)
         assert goal.direction is Direction.DEEPEN and goal.first_step.startswith("Ask Anna")
         for title in ("Mentor an intern", "Read a coaching book", "Give a workshop"):
-            await pilot.press("m", *title, "enter")
+            await pilot.press("m", *title, "enter", "escape")
         await pilot.press("tab")  # into the milestones, on the last one
         await pilot.press("up", "shift+up")  # the book first
         titles = [m.title for m in goals.milestones(app.conn, goal.id)]
@@ -336,7 +336,7 @@ async def test_a_goal_made_edited_reordered_and_finished_with_the_keyboard(app) 
 async def test_the_cursor_stays_on_the_goal_after_a_change(app) -> None:
     _a, b, _c = seed(app, "A", "B", "C")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("3", "down", "m", *"Step", "enter")
+        await pilot.press("3", "down", "m", *"Step", "enter", "escape")
         assert screen(app).goal_id == b.id
         await pilot.press("e", "end", *" and more", "enter")
         assert screen(app).goal_id == b.id
@@ -426,8 +426,8 @@ async def test_titles_typed_faster_than_the_app_land_where_they_were_typed(app) 
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("3")
         burst = _keys(
-            "n", *"Go freelance", "enter", "m", *"First client", "enter",
-            "n", *"Write a book", "escape", "n", *"Teach", "enter", "m", *"Workshop", "enter",
+            "n", *"Go freelance", "enter", "escape", "m", *"First client", "enter", "escape",
+            "n", *"Write a book", "escape", "n", *"Teach", "enter", "escape", "m", *"Workshop", "enter", "escape",
         )  # fmt: skip
         for key in burst:
             app.post_message(key)
@@ -466,7 +466,7 @@ async def test_the_screen_speaks_through_gettext(app, monkeypatch) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("3")
         assert "MAKE THE DREAM A PROJECT" in text_of(app, "#explainer")
-        await pilot.press("n", *"Grow", "enter", "e")
+        await pilot.press("n", *"Grow", "enter", "escape", "e")
         assert "ENTER OR CTRL+S SAVES" in text_of(app, "#form-hint")
         await pilot.press("escape")
         assert "NOT WRITTEN YET" in text_of(app, "#field-beacon")

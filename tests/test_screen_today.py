@@ -82,7 +82,7 @@ async def test_an_empty_journal_explains_the_review_and_a_adds_the_first_item(
         assert "two minutes at the end of each workday" in text
         assert "Press a to add your first item" in text
         assert not table(app).display
-        await pilot.press("a", *"Sprint demo #work", "enter")
+        await pilot.press("a", *"Sprint demo #work", "enter", "escape")
         (item,) = items.items_for_day(conn, MON)
         assert item.title == "Sprint demo #work" and item.kind is Kind.ACTIVITY
         assert item.tags == ("work",)
@@ -134,7 +134,7 @@ async def test_a_adds_tasks_appointments_and_tags_from_one_line(make_app, conn) 
     add(conn, "Something already there")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("a", *"!Call Mira about the #lead-role", "enter")
+        await pilot.press("a", *"!Call Mira about the #lead-role", "enter", "escape")
         task = items.items_for_day(conn, MON)[-1]
         assert (task.kind, task.status, task.title) == (
             Kind.TASK,
@@ -145,7 +145,7 @@ async def test_a_adds_tasks_appointments_and_tags_from_one_line(make_app, conn) 
         assert highlighted(app) == task.id
         assert row_of(app, task.id)["kind"] == "!" and row_of(app, task.id)["status"] == "open"
 
-        await pilot.press("a", *"@1:1 with Joost #mentor #career", "enter")
+        await pilot.press("a", *"@1:1 with Joost #mentor #career", "enter", "escape")
         talk = next(i for i in items.items_for_day(conn, MON) if i.kind is Kind.APPOINTMENT)
         assert talk.title == "1:1 with Joost #mentor #career"
         assert talk.tags == ("career", "mentor")
@@ -154,7 +154,7 @@ async def test_a_adds_tasks_appointments_and_tags_from_one_line(make_app, conn) 
         assert row["kind"] == "@" and row["title"] == "1:1 with Joost"
         assert row["tags"] == "#career #mentor"
 
-        await pilot.press("a", *"Demo #work", "enter")
+        await pilot.press("a", *"Demo #work", "enter", "escape")
         demo = items.items_for_day(conn, MON)[-2]  # activities come before tasks
         assert (demo.kind, demo.title, demo.tags) == (Kind.ACTIVITY, "Demo #work", ("work",))
         assert highlighted(app) == demo.id
@@ -191,7 +191,7 @@ async def test_escape_cancels_adding_and_typing_fires_no_keys(make_app, conn) ->
 async def test_enter_on_an_empty_line_adds_nothing(make_app, conn) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("a", *"!  ", "enter")
+        await pilot.press("a", *"!  ", "enter", "escape")
         assert items.items_for_day(conn, MON) == []
         assert not app.screen.query_one("#today-capture").display
 
@@ -391,7 +391,7 @@ async def test_brackets_and_t_move_between_days(make_app, conn) -> None:
         await pilot.press("right_square_bracket", "right_square_bracket")
         assert screen(app).day == TUE and row_ids(app) == [dentist.id]
         assert "tomorrow" in text_of(app, "#today-day")
-        await pilot.press("a", *"Plan the sprint", "enter")
+        await pilot.press("a", *"Plan the sprint", "enter", "escape")
         assert items.items_for_day(conn, TUE)[-1].title == "Plan the sprint"
         await pilot.press("t")
         assert screen(app).day == MON and row_ids(app) == [demo.id]
@@ -536,7 +536,7 @@ async def test_ctrl_z_undoes_each_kind_of_change(make_app, conn) -> None:
         assert items.get_item(conn, demo.id).rating is None
         assert row_of(app, demo.id)["rating"] == "·"
 
-        await pilot.press("a", *"!New task", "enter", "ctrl+z")
+        await pilot.press("a", *"!New task", "enter", "escape", "ctrl+z")
         assert [i.id for i in items.items_for_day(conn, MON)] == [demo.id, task.id]
 
         await pilot.press("down")

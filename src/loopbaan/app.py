@@ -9,8 +9,10 @@ from functools import partial
 from importlib import import_module
 from pathlib import Path
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.message_pump import MessagePump
 from textual.screen import ModalScreen, Screen
 
 from loopbaan import days
@@ -21,6 +23,7 @@ from loopbaan.screens.today import TodayScreen
 from loopbaan.store import StoreError
 from loopbaan.store.db import open_journal
 from loopbaan.store.undo import UndoLog
+from loopbaan.typeahead import KeyGate, is_typed
 
 SCREENS_BY_KEY = (
     ("1", "today", _("Today")),
@@ -78,6 +81,24 @@ class LoopbaanApp(App[None]):
         self.conn: sqlite3.Connection = open_journal(self.db_path)  # type: ignore[assignment]
         self.undo_log = UndoLog(self.conn)
         self._theme_from_settings = self.settings.theme
+        self.keys = KeyGate(self._key_pumps, self.post_message)
+
+    def _key_pumps(self) -> list[MessagePump]:
+        """What must have handled a key before the next one is taken."""
+        return [self, *self.screen.walk_children(with_self=True)]
+
+    async def on_event(self, event: events.Event) -> None:
+        """Typed keys one at a time, each once the one before has settled (typeahead.py)."""
+        if not is_typed(event):
+            await super().on_event(event)
+        elif self.keys.admit(event):
+            try:
+                await super().on_event(event)
+            finally:
+                self.keys.handled()
+
+    def on_unmount(self) -> None:
+        self.keys.close()
 
     def on_mount(self) -> None:
         if self._theme_from_settings in self.available_themes:

@@ -32,8 +32,8 @@ class GoalsScreen(JournalScreen):
     """The goal list on top, the highlighted goal below; every change is undoable."""
 
     CSS_PATH = "goals.tcss"
-    # n, m and the capture line's Enter and Escape are priority bindings: they act
-    # before the next key is delivered (see widgets/capture_line.py).
+    # n, m and the capture line's Enter and Escape are priority bindings: they
+    # must reach the screen while the line's input has the focus.
     BINDINGS = [
         Binding("n", "new_goal", _("New goal"), priority=True),
         Binding("m", "new_milestone", _("Milestone"), priority=True),
@@ -178,8 +178,6 @@ class GoalsScreen(JournalScreen):
             return self._milestones_focused()
         if action == "back_to_goals":
             return not isinstance(self.focused, GoalTable)
-        if action == "new_milestone" and self.capture.busy:
-            return True  # a goal may be on its way; opening the line checks
         if action in ("new_milestone", "edit", "status", "delete", "move"):
             return None if self.goal is None else True
         return True

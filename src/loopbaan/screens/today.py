@@ -19,7 +19,7 @@ from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.widgets import Header, Input, Label, Static
 
-from loopbaan.domain import GoalStatus, Item, Kind, Rating, Reason, Status
+from loopbaan.domain import GoalStatus, Item, Kind, Rating, Reason, Status, parse_markers
 from loopbaan.i18n import N_, _, ngettext
 from loopbaan.screens.journal import JournalScreen
 from loopbaan.store import goals
@@ -36,19 +36,11 @@ from loopbaan.widgets.review_panel import TEXT_FIELDS, ReviewPanel
 
 ITEM_ACTIONS = {"rate", "tick", "postpone", "edit", "delete", "link_goal"}
 NARROW = 100  # below this many columns the reflection goes under the items
-PREFIXES = {"!": Kind.TASK, "@": Kind.APPOINTMENT}
 ADD_LABEL = {
     Kind.ACTIVITY: N_("Add an activity:"),
     Kind.APPOINTMENT: N_("Add an appointment:"),
     Kind.TASK: N_("Add a task:"),
 }
-
-
-def parse_capture(text: str) -> tuple[Kind, str]:
-    """The kind and title a typed line means: `!Call Mira #network` is a task."""
-    text = text.strip()
-    kind = PREFIXES.get(text[:1])
-    return (Kind.ACTIVITY, text) if kind is None else (kind, text[1:].strip())
 
 
 class TodayScreen(JournalScreen):
@@ -166,8 +158,11 @@ class TodayScreen(JournalScreen):
         self.query_one(ReviewPanel).show(self.review)
         for table in (lists.day_table, lists.earlier_table):
             if selected is not None and table.display and table.selected_id == selected:
-                self.set_focus(table)
-        self.call_after_refresh(self._keep_focus)
+                if self.capture.kind is None:
+                    self.set_focus(table)
+                else:  # typing the next title: the list gets the focus back after it
+                    self.capture.return_to(table)
+        self._keep_focus()
         # Only when a key changes (finish/reopen, an item to act on or not); the
         # footer then shows it in the same repaint as the day.
         keys_state = (self.review.finished, self.item is None)
@@ -266,24 +261,32 @@ class TodayScreen(JournalScreen):
             "item",
             lambda: Prompt(
                 _(ADD_LABEL[Kind.ACTIVITY]),
-                _("what you did · !task · @appointment · #tags — Enter adds, Esc cancels"),
+                _("what you did · + − 0 rates · !task · @appointment · #tags · Enter adds, Esc ends"),
                 self._add,
             ),
         )
         self.keys_changed()
 
-    def _add(self, line: str) -> None:
-        kind, title = parse_capture(line)
+    def _add(self, line: str) -> bool:
+        """A typed line becomes an item of the day shown, rated if it starts with + − 0."""
+        kind, rating, title = parse_markers(line)
         if not title:
-            return
+            self.notify(_("type a title after the marks"), severity="warning")
+            return False
         created: list[Item] = []
 
         def work(change: Change) -> None:
-            created.append(store.add_item(self.conn, title, day=self.day, kind=kind))
+            created.append(
+                store.add_item(
+                    self.conn, title, day=self.day, kind=kind or Kind.ACTIVITY, rating=rating
+                )
+            )
             change.created("item", created[0].id)
 
-        if self.change(_("add “{title}”").format(title=title), work):
-            self.reload(selected=created[0].id)
+        if not self.change(_("add “{title}”").format(title=title), work):
+            return False
+        self.reload(selected=created[0].id)
+        return True
 
     def action_rate(self, value: str) -> None:
         item, rating = self.item, Rating(value)
@@ -443,13 +446,16 @@ class TodayScreen(JournalScreen):
 
     @on(Input.Changed, "#today-capture Input")
     def _read_back_kind(self, event: Input.Changed) -> None:
-        """The capture label says which kind Enter will make."""
-        kind, _title = parse_capture(event.value)
-        self.capture.query_one(Label).update(_(ADD_LABEL[kind]))
+        """The capture label says which kind Enter will make, and how it is rated."""
+        kind, rating, _title = parse_markers(event.value)
+        label = _(ADD_LABEL[kind or Kind.ACTIVITY])
+        if rating is not None:
+            label = f"{label.removesuffix(':')} {RATING_MARK[rating]}:"
+        self.capture.query_one(Label).update(label)
 
     @on(CaptureLine.Closed)
     def _capture_closed(self) -> None:
-        self.call_after_refresh(self._keep_focus)
+        self._keep_focus()
 
     @on(ReviewPanel.Edited)
     def _review_edited(self, event: ReviewPanel.Edited) -> None:

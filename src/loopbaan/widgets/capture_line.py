@@ -1,11 +1,10 @@
-"""A one-line title input (behind `n` and `m` on Goals) that keeps up with quick typing.
+"""A one-line title input that stays open for the next title (`a` on Today, `n` and `m` on Goals).
 
-Bindings run the moment a key arrives, but typed characters wait in the input's
-own queue. So `begin`, `finish` and `cancel` change the line's state at once and
-do their work in the input's queue, behind the keys typed before them: a quick
-`n title Enter m title Enter` lands in the order it was typed. The work calls
-back directly rather than posting a message, for the same reason: the next
-line may depend on what the last one created.
+Enter hands the title to the prompt and clears the line for the next one; Escape,
+or Enter on an empty line, closes it. Keys typed quickly reach it in order: the
+app takes a key only once the one before has settled (loopbaan/typeahead.py), so
+the line opens before the title's first letter and closes before the key after
+Escape.
 """
 
 from __future__ import annotations
@@ -13,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
-from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
@@ -22,24 +20,11 @@ from textual.widgets import Input, Label
 
 
 class Prompt(NamedTuple):
-    """What the line asks, and what to do with the title typed."""
+    """What the line asks, and what to do with a title typed (False: keep the text)."""
 
     label: str
     placeholder: str
-    done: Callable[[str], None]
-
-
-class _TitleInput(Input):
-    """Once the line closed, keys are commands again, even those already on their way."""
-
-    accepting = False
-
-    def check_consume_key(self, key: str, character: str | None) -> bool:
-        return self.accepting and super().check_consume_key(key, character)
-
-    def _on_key(self, event: events.Key) -> None:
-        if self.screen.focused is not self:
-            event.prevent_default()  # not typed here: it bubbles on to the bindings
+    done: Callable[[str], bool | None]
 
 
 class CaptureLine(Horizontal):
@@ -60,62 +45,33 @@ class CaptureLine(Horizontal):
         """`later`: the label and input are mounted by `add_input` (or the first
         `begin`), so that a screen's first paint does not wait for them."""
         super().__init__(id=id)
-        self.kind: str | None = None  # what the line is for, from the key on
-        self._done: Callable[[str], None] | None = None
+        self.kind: str | None = None  # what the line is for while it is open
+        self._done: Callable[[str], bool | None] | None = None
         self._return_to: Widget | None = None
         self._has_input = not later
 
     def compose(self) -> ComposeResult:
         if self._has_input:
             yield Label(markup=False)
-            yield _TitleInput(compact=True)
+            yield Input(compact=True)
 
     def add_input(self) -> None:
         """Mount the label and input of a line made with `later=True`."""
         if not self._has_input:
             self._has_input = True
-            self.mount(Label(markup=False), _TitleInput(compact=True))
+            self.mount(Label(markup=False), Input(compact=True))
 
     @property
     def input(self) -> Input:
-        return self.query_one(_TitleInput)
-
-    @property
-    def busy(self) -> bool:
-        """Typed keys may still be on their way to the input."""
-        return self._has_input and self.screen.focused is self.input
+        return self.query_one(Input)
 
     def begin(self, kind: str, prepare: Callable[[], Prompt | None]) -> None:
-        """Open the line; `prepare()` runs when the keys before have landed, and
-        returns the prompt, or None to stay closed."""
-        self.add_input()
-        self._set_kind(kind)
-        self._after_typing(lambda: self._open(prepare))
-
-    def finish(self) -> None:
-        """Enter: hand the title to the prompt's `done` (nothing when it is empty)."""
-        self._set_kind(None)
-        self._after_typing(self._submit)
-
-    def cancel(self) -> None:
-        self._set_kind(None)
-        self._after_typing(self._close)
-
-    def _set_kind(self, kind: str | None) -> None:
-        self.kind = kind
-        self.query_one(_TitleInput).accepting = kind is not None
-
-    def _after_typing(self, callback: Callable[[], None]) -> None:
-        if self.busy:
-            self.input.call_later(callback)
-        else:
-            callback()
-
-    def _open(self, prepare: Callable[[], Prompt | None]) -> None:
+        """Open the line for `kind`; `prepare()` returns the prompt, or None to stay closed."""
         prompt = prepare()
         if prompt is None:
-            self._set_kind(None)
             return
+        self.add_input()
+        self.kind = kind
         field = self.input
         if self.screen.focused is not field:
             self._return_to = self.screen.focused
@@ -124,22 +80,30 @@ class CaptureLine(Horizontal):
         field.value = ""
         self._done = prompt.done
         self.display = True
-        self.screen.set_focus(field)  # at once: the keys typed next must land here
+        self.screen.set_focus(field)
 
-    def _close(self) -> None:
-        if self.kind is not None:
-            return  # the next line is on its way (`Enter n` typed quickly)
+    def return_to(self, widget: Widget) -> None:
+        """Where the focus goes when the line closes (the list that shows what was added)."""
+        self._return_to = widget
+
+    def finish(self) -> None:
+        """Enter: hand the title over and stay open; an empty line closes."""
+        title = self.input.value.strip()
+        if not title or self._done is None:
+            self.cancel()
+            return
+        if self._done(title) is not False:
+            self.input.value = ""
+
+    def cancel(self) -> None:
+        """Escape: close, and give the focus back."""
+        self.kind = None
+        self._done = None
         self.display = False
         back = self._return_to
+        self._return_to = None
         if back is not None and back in self.screen.focus_chain:
             self.screen.set_focus(back)
         else:
             self.screen.set_focus(None)
             self.post_message(self.Closed())  # the screen knows where the cursor goes
-
-    def _submit(self) -> None:
-        title = self.input.value.strip()
-        done = self._done
-        self._close()
-        if title and done is not None:
-            done(title)
