@@ -12,6 +12,7 @@ from pathlib import Path
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.driver import Driver
 from textual.message_pump import MessagePump
 from textual.screen import ModalScreen, Screen
 
@@ -19,6 +20,7 @@ from loopbaan import days
 from loopbaan.config import Settings, db_path, load_settings, save_setting
 from loopbaan.i18n import _
 from loopbaan.screens.coming import ComingScreen
+from loopbaan.screens.journal import JournalScreen
 from loopbaan.screens.today import TodayScreen
 from loopbaan.store import StoreError
 from loopbaan.store.db import open_journal
@@ -73,15 +75,28 @@ class LoopbaanApp(App[None]):
         db_path: Path | str | None = None,
         today: date | None = None,
         settings: Settings | None = None,
+        clock: Callable[[], date] | None = None,
     ) -> None:
+        """`today` fixes the day (tests); `clock` says what day it is (default: the
+        local day, or LOOPBAAN_TODAY), asked each minute so that midnight moves on."""
         super().__init__()
         self.db_path = Path(db_path) if db_path else _default_db_path()
-        self.today = today or days.today()
+        self._clock = clock if clock is not None or today is not None else days.today
+        self.today = today or (self._clock or days.today)()
         self.settings = settings or load_settings()
         self.conn: sqlite3.Connection = open_journal(self.db_path)  # type: ignore[assignment]
         self.undo_log = UndoLog(self.conn)
         self._theme_from_settings = self.settings.theme
         self.keys = KeyGate(self._key_pumps, self.post_message)
+
+    def get_driver_class(self) -> type[Driver]:
+        """On Linux and macOS, the driver that keeps Escape apart from the key after it."""
+        driver = super().get_driver_class()
+        if driver.__name__ == "LinuxDriver":
+            from loopbaan.terminal import KeyDriver
+
+            return KeyDriver
+        return driver
 
     def _key_pumps(self) -> list[MessagePump]:
         """What must have handled a key before the next one is taken."""
@@ -91,9 +106,9 @@ class LoopbaanApp(App[None]):
         """Typed keys one at a time, each once the one before has settled (typeahead.py)."""
         if not is_typed(event):
             await super().on_event(event)
-        elif self.keys.admit(event):
+        elif (now := self.keys.admit(event)) is not None:
             try:
-                await super().on_event(event)
+                await super().on_event(now)
             finally:
                 self.keys.handled()
 
@@ -101,6 +116,8 @@ class LoopbaanApp(App[None]):
         self.keys.close()
 
     def on_mount(self) -> None:
+        if self._clock is not None:
+            self.set_interval(60, self.check_day)
         if self._theme_from_settings in self.available_themes:
             self.theme = self._theme_from_settings
         self.theme_changed_signal.subscribe(self, self._remember_theme)
@@ -119,7 +136,21 @@ class LoopbaanApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # A dialog is answered or cancelled first: a digit typed in it must not
         # switch screens and leave the dialog waiting on another screen's stack.
-        return not (action == "switch_mode" and isinstance(self.screen, ModalScreen))
+        if action == "switch_mode":
+            return not isinstance(self.screen, ModalScreen)
+        if action in ("quit", "toggle_help"):
+            # In a text field q and ? are letters: the footer does not offer them there.
+            focused = self.focused
+            return focused is None or not focused.check_consume_key("q", "q")
+        return True
+
+    def check_day(self) -> None:
+        """A new day began while the app was open: "today" moves on with it."""
+        if self._clock is None:
+            return
+        old, self.today = self.today, self._clock()
+        if self.today != old and isinstance(self.screen, JournalScreen):
+            self.screen.today_changed(old)
 
     def action_toggle_help(self) -> None:
         if self.screen.query("HelpPanel"):

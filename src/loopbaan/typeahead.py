@@ -54,17 +54,17 @@ class KeyGate:
         """How many typed events wait for the ones before them."""
         return len(self._held)
 
-    def admit(self, event: events.Event) -> bool:
-        """Whether the app handles `event` now; if not, it is held and comes back later."""
+    def admit(self, event: events.Event) -> events.Event | None:
+        """What the app handles now for a typed `event`; None while it waits its turn."""
         if event is self._released:
             self._released = None
-            return True
+            return event
         if self._busy:
             self._held.append(event)
-            return False
+            return None
         self._busy = True
         self._idle.clear()
-        return True
+        return event
 
     def handled(self) -> None:
         """The app dealt with the event it admitted: wait for it to settle, then the next."""

@@ -39,6 +39,9 @@ class JournalScreen(Screen[None]):
             return False
         return True
 
+    def today_changed(self, old: date) -> None:
+        """Midnight passed while this screen was shown: the app's `today` is a new day."""
+
     def action_capture_create(self) -> None:
         """Enter on a screen's capture line (the screen binds it, in its own words)."""
         self.query_one(CaptureLine).finish()

@@ -34,7 +34,7 @@ from loopbaan.widgets.item_table import RATING_MARK, REASON_LABEL, ItemTable
 from loopbaan.widgets.keys_footer import KeysFooter
 from loopbaan.widgets.review_panel import TEXT_FIELDS, ReviewPanel
 
-ITEM_ACTIONS = {"rate", "tick", "postpone", "edit", "delete", "link_goal"}
+ITEM_ACTIONS = {"rate", "tick", "drop", "postpone", "edit", "delete", "link_goal"}
 NARROW = 100  # below this many columns the reflection goes under the items
 ADD_LABEL = {
     Kind.ACTIVITY: N_("Add an activity:"),
@@ -56,6 +56,7 @@ class TodayScreen(JournalScreen):
         Binding("minus", "rate('minus')", _("Minus"), tooltip=_("rate the highlighted item −")),
         Binding("0", "rate('neutral')", _("Neutral"), tooltip=_("rate the highlighted item 0")),
         Binding("x", "tick", _("Tick"), tooltip=_("tick a task off, or open it again")),
+        Binding("d", "drop", _("Drop"), tooltip=_("drop a task honestly, or take it up again")),
         Binding("p", "postpone", _("Postpone"), tooltip=_("move a task to a later day, and why")),
         Binding("e", "edit", _("Edit"), tooltip=_("title, kind, day and note")),
         Binding("g", "link_goal", _("Goal"), tooltip=_("count the highlighted item for a goal")),
@@ -63,9 +64,12 @@ class TodayScreen(JournalScreen):
         Binding("left_square_bracket", "step_day(-1)", _("Previous day"), show=False),
         Binding("right_square_bracket", "step_day(1)", _("Next day"), show=False),
         Binding("t", "go_today", _("Back to today"), show=False),
+        Binding("r", "reflect", _("Reflect"), tooltip=_("energy 1–5, then what you liked")),
         Binding("f", "finish", _("Finish"), tooltip=_("mark the review of this day done")),
         Binding("f", "reopen", _("Reopen"), tooltip=_("the review of this day is open again")),
-        Binding("escape", "back_to_items", _("Back to the items"), show=False),
+        # In a reflection field f is a letter: ctrl+f finishes there.
+        Binding("ctrl+f", "finish(True)", _("Finish"), tooltip=_("finish the review from a field")),
+        Binding("escape", "back_to_items", _("Items"), tooltip=_("back to the list")),
     ]
 
     # The widgets that show the day repaint themselves: no repaint of the whole
@@ -77,6 +81,7 @@ class TodayScreen(JournalScreen):
         self.items: dict[int, Item] = {}
         self.review = DayReview(date.min)
         self._resumed_once = False
+        self._today_seen = date.min  # the app's today when this screen last looked
         self._keys_state: tuple[bool, bool] | None = None  # what the footer last showed
 
     def compose(self) -> ComposeResult:
@@ -98,6 +103,7 @@ class TodayScreen(JournalScreen):
         self.sub_title = _("Today")
         self.query_one(ReviewPanel).border_title = _("Reflection")
         self.set_reactive(TodayScreen.day, self.today)
+        self._today_seen = self.today
         self.reload(first=True)
         # The app's queue is served once the app is ready, after Textual's startup
         # batch: the fields come just after the day's items are painted.
@@ -111,8 +117,19 @@ class TodayScreen(JournalScreen):
     def on_screen_resume(self) -> None:
         if self._resumed_once:
             self._keys_state = None  # the footer checks its keys again
-            self.reload()  # another screen may have changed the journal
+            if self._today_seen != self.today:
+                self.today_changed(self._today_seen)
+            else:
+                self.reload()  # another screen may have changed the journal
         self._resumed_once = True
+
+    def today_changed(self, old: date) -> None:
+        """Past midnight: the screen that showed today shows the new today."""
+        self._today_seen = self.today
+        if self.day == old:
+            self.day = self.today  # reads the new day
+        else:
+            self.reload()  # "today" and "yesterday" moved on in the day line
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
@@ -225,16 +242,23 @@ class TodayScreen(JournalScreen):
             return typing
         if typing:
             return False  # while typing a title, keys are text
+        in_list = isinstance(self.focused, ItemTable) or self.focused is None
+        in_field = self.query_one(ReviewPanel).typing  # keys are text there
         if action == "add":  # a priority key: not while typing in a reflection field
-            return not self.query_one(ReviewPanel).typing
-        if action in ITEM_ACTIONS:
+            return not in_field
+        if action in ITEM_ACTIONS:  # list keys live in the list, and only there
+            if not in_list:
+                return False
             return None if self.item is None else True
         if action == "finish":
-            return not self.review.finished
+            # f in a list or on the energy; ctrl+f (finish(True)) in a text field
+            return not self.review.finished and bool(parameters) == in_field
         if action == "reopen":
-            return self.review.finished
+            return self.review.finished and not in_field
         if action == "back_to_items":
-            return self.focused is not None and not isinstance(self.focused, ItemTable)
+            return not in_list
+        if action == "reflect":
+            return in_list
         return True
 
     def on_descendant_focus(self) -> None:
@@ -261,7 +285,7 @@ class TodayScreen(JournalScreen):
             "item",
             lambda: Prompt(
                 _(ADD_LABEL[Kind.ACTIVITY]),
-                _("what you did · + − 0 rates · !task · @appointment · #tags · Enter adds, Esc ends"),
+                _("what you did · + − 0 rate it · !task · @appointment · #tags · Esc ends"),
                 self._add,
             ),
         )
@@ -411,7 +435,7 @@ class TodayScreen(JournalScreen):
     def action_go_today(self) -> None:
         self.day = self.today
 
-    def action_finish(self) -> None:
+    def action_finish(self, from_field: bool = False) -> None:
         if not self._finish(True):
             return
         to_rate = sum(item.rating is None for item in self.items.values() if item.day == self.day)
@@ -437,6 +461,31 @@ class TodayScreen(JournalScreen):
             return False
         self.reload()
         return True
+
+    def action_reflect(self) -> None:
+        """To the reflection: energy first (a digit sets it and goes on to the texts)."""
+        panel = self.query_one(ReviewPanel)
+        panel.add_fields()
+        panel.start()
+
+    def action_drop(self) -> None:
+        item = self.item
+        if item is None:
+            return
+        if not item.is_task:
+            self.notify(_("only tasks are dropped; delete removes an item"))
+        elif item.status is Status.DROPPED:
+            self._change_item(
+                item,
+                _("take up “{title}” again"),
+                lambda: store.set_status(self.conn, item.id, Status.OPEN),
+            )
+        elif self._change_item(
+            item,
+            _("drop “{title}”"),
+            lambda: store.set_status(self.conn, item.id, Status.DROPPED, on=self.day),
+        ):
+            self.notify(_("“{title}” dropped · ctrl+z takes it back").format(title=item.title))
 
     def action_back_to_items(self) -> None:
         self.set_focus(None)

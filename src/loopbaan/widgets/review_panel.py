@@ -87,6 +87,8 @@ class EnergyField(Widget, can_focus=True):
 
     def action_set_energy(self, value: int) -> None:
         self._choose(value or None)
+        if value:
+            self.screen.focus_next()  # on to what you liked: one key for the energy
 
     def action_step(self, step: int) -> None:
         self._choose(3 if self.value is None else min(5, max(1, self.value + step)))
@@ -182,6 +184,10 @@ class ReviewPanel(Vertical):
             if self.has_fields:
                 self.query_one(EnergyField).value = review.energy
         self.border_subtitle = ""
+
+    def start(self) -> None:
+        """Focus the first field: the energy."""
+        self.query_one(EnergyField).focus()
 
     def _text_area(self, name: str) -> TextArea:
         return self.query_one(f"#review-{name}")  # type: ignore[return-value]
