@@ -77,7 +77,9 @@ def test_log_and_list(env: Path, capsys) -> None:
     ]
     code, out, _ = run(capsys, "list")
     assert code == 0
-    assert "Standup" in out and "Write the #design doc" in out and "[ ]" in out
+    assert "Standup" in out and "Write the #design doc" in out
+    task_row = next(line for line in out.splitlines() if "Write the #design doc" in line)
+    assert task_row.split()[2:4] == ["task", "open"]  # ID, rating, KIND, STATUS, TITLE
 
 
 def test_log_to_a_goal(env: Path, capsys) -> None:
@@ -202,6 +204,22 @@ BAD_INPUT = [
     (["postpone", "2", "--to", "yesterday", "--reason", "unclear"], 1, "must be after"),
     (["postpone", "1", "--reason", "unclear"], 1, "only tasks can be postponed"),
     (["list", "--day", "someday"], 2, "not a day"),
+    (["list", "--day", "next", "fridya"], 2, "not a day"),
+    (["list", "--day", "in", "99999999999", "days"], 2, "outside the calendar"),
+    (["log", "x", "--day", "in", "99999999999", "days"], 2, "outside the calendar"),
+    (["postpone", "2", "--to", "in", "9999999999", "days", "--reason", "no_time"], 2, "calendar"),
+    (["postponed", "--since", "next", "month"], 2, "not a day"),
+    (["postponed", "--until", "2", "weeks", "ago", "--since", "today"], 2, "after --until"),
+    (["log", "+ x", "--minus"], 2, "marked plus, but --minus"),
+    (["log", "- x", "--plus"], 2, "marked minus, but --plus"),
+    (["log", "0 x", "--plus"], 2, "marked neutral, but --plus"),
+    (["log", "!x", "--appointment"], 2, "marked task, but --appointment"),
+    (["log", "@x", "--task"], 2, "marked appointment, but --task"),
+    (["log", "!+"], 2, "the title is empty"),
+    (["log", "@ - "], 2, "the title is empty"),
+    (["drop", "999"], 1, "no item with id 999"),
+    (["drop", "1"], 1, "only tasks can be dropped"),
+    (["drop", "abc"], 2, "not an id"),
     (["list", "--format", "xml"], 2, "invalid choice"),
     (["frobnicate"], 2, "invalid choice"),
     (["import", "MISSING.json"], 1, "MISSING.json"),
@@ -289,7 +307,17 @@ def test_four_processes_logging_at_once_lose_nothing(tmp_path: Path) -> None:
     assert {f"writer {w} item {n}" for w in range(4) for n in range(25)} <= titles
 
 
-@pytest.mark.parametrize("command", [["status"], ["log", "quick"], ["list"], ["done", "1"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["status"],
+        ["log", "quick"],
+        ["log", "!+ quick #x", "--day", "next", "friday"],
+        ["list", "--day", "in", "2", "days"],
+        ["done", "1"],
+        ["drop", "1"],
+    ],
+)
 def test_quick_commands_do_not_import_the_tui(tmp_path: Path, command: list[str]) -> None:
     env = _env(tmp_path / "j.db")
     _loopbaan("log", "seed", "--task", env=env)
@@ -319,3 +347,179 @@ def test_backup_errors(env: Path, tmp_path: Path, capsys) -> None:
     assert code == 1 and "exists already" in err and taken.read_text() == "mine"
     code, _, err = run(capsys, "backup", str(tmp_path / "nowhere" / "x.db"))
     assert code == 1 and "does not exist" in err
+
+
+# ------------------------------------------------------------ days of several words
+
+
+def test_multi_word_days_need_no_quotes(env: Path, capsys) -> None:
+    assert run(capsys, "log", "Ship it", "--day", "next", "friday")[0] == 0
+    assert run(capsys, "log", "--day", "3", "days", "ago", "Retro")[0] == 0  # title after it
+    assert run(capsys, "log", "--day", "friday", "Demo")[0] == 0  # one word: the title stays
+    assert run(capsys, "log", "Plan", "--task", "--day=in", "2", "days", "--plus")[0] == 0
+    assert run(capsys, "log", "Lunch", "--day", "volgende", "vrijdag", "--neutral")[0] == 0
+    days = {r["title"]: r["day"] for r in listed(capsys, "--day", "next", "friday")}
+    assert days == {"Ship it": "2026-11-27", "Lunch": "2026-11-27"}
+    assert [r["title"] for r in listed(capsys, "--day", "3", "dagen", "geleden")] == [
+        "Retro",
+        "Demo",
+    ]  # last Friday is three days before this Monday
+    assert [r["title"] for r in listed(capsys, "--day", "in", "2", "days")] == ["Plan"]
+    plan = listed(capsys, "--day", "overmorgen")[0]
+    assert (plan["kind"], plan["rating"]) == ("task", "plus")
+    code, out, _ = run(
+        capsys, "postpone", str(plan["id"]), "--to", "in", "3", "days", "--reason", "waiting"
+    )
+    assert code == 0 and "to 2026-11-26 (waiting)" in out
+    code, out, _ = run(
+        capsys, "postpone", str(plan["id"]), "--reason", "unclear", "--to", "next", "week"
+    )
+    assert code == 0 and "from 2026-11-26 to 2026-11-30 (unclear)" in out
+    since, until = ["last", "week"], ["in", "2", "weeks"]
+    code, out, _ = run(
+        capsys, "postponed", "--since", *since, "--until", *until, "--format", "json"
+    )
+    assert code == 0
+    report = json.loads(out)
+    assert (report["since"], report["until"]) == ("2026-11-16", "2026-12-07")
+    assert report["items"][0]["times"] == 2
+
+
+def test_a_quoted_day_phrase_works_too(env: Path, capsys) -> None:
+    assert run(capsys, "log", "Ship it", "--day", "next friday")[0] == 0
+    assert run(capsys, "log", "Wrap up", "--day=Next  Friday")[0] == 0
+    titles = [r["title"] for r in listed(capsys, "--day", "2026-11-27")]
+    assert titles == ["Ship it", "Wrap up"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "joined"),
+    [
+        (["list", "--day", "next", "friday"], ["list", "--day", "next friday"]),
+        (
+            ["log", "--day", "in", "3", "days", "Fix", "it"],
+            ["log", "--day", "in 3 days", "Fix", "it"],
+        ),
+        (["log", "--day=2", "weeks", "ago", "x"], ["log", "--day", "2 weeks ago", "x"]),
+        (
+            ["log", "--day", "friday", "next", "friday"],
+            ["log", "--day", "friday", "next", "friday"],
+        ),  # a one-word day is left alone
+        (["log", "--", "--day", "next", "friday"], ["log", "--", "--day", "next", "friday"]),
+        (["log", "next", "friday"], ["log", "next", "friday"]),  # a title, not a day
+        (
+            ["postpone", "1", "--to", "next", "week", "--reason", "unclear"],
+            ["postpone", "1", "--to", "next week", "--reason", "unclear"],
+        ),
+        (
+            ["postponed", "--since", "last", "monday", "--until", "vandaag"],
+            ["postponed", "--since", "last monday", "--until", "vandaag"],
+        ),
+    ],
+)
+def test_join_day_words(argv: list[str], joined: list[str]) -> None:
+    from loopbaan.cli import join_day_words
+
+    assert join_day_words(argv) == joined
+
+
+def test_multi_word_days_as_a_process(tmp_path: Path) -> None:
+    env = _env(tmp_path / "j.db")
+    assert _loopbaan("log", "Write the offer", "--task", env=env).returncode == 0
+    moved = _loopbaan("postpone", "1", "--to", "in", "3", "days", "--reason", "waiting", env=env)
+    assert moved.returncode == 0, moved.stderr
+    listed_ = _loopbaan("list", "--day", "next", "thursday", "--format", "json", env=env)
+    assert [r["title"] for r in json.loads(listed_.stdout)] == ["Write the offer"]
+    bad = _loopbaan("list", "--day", "in", "99999999999", "days", env=env)
+    assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in bad.stderr and "outside the calendar" in bad.stderr
+
+
+# -------------------------------------------------------------------------- drop
+
+
+def test_drop(env: Path, capsys) -> None:
+    run(capsys, "log", "Write the #blog post", "--task")
+    task = listed(capsys)[0]["id"]
+    code, out, err = run(capsys, "drop", str(task))
+    assert (code, err) == (0, "")
+    assert out.strip() == f"dropped: {task} [-] Write the #blog post (task, {TODAY})"
+    row = listed(capsys)[0]
+    assert (row["status"], row["tags"]) == ("dropped", ["blog"])
+    code, out, _ = run(capsys, "list")
+    task_row = next(line for line in out.splitlines() if "Write the #blog post" in line)
+    assert task_row.split()[2:4] == ["task", "dropped"]
+    before = dump(env)
+    code, out, err = run(capsys, "drop", str(task))
+    assert (code, err) == (0, "") and out.startswith("already dropped:")
+    assert len(out.strip().splitlines()) == 1
+    assert dump(env) == before  # nothing written
+    # a dropped task can still be ticked off after all
+    code, out, _ = run(capsys, "done", str(task))
+    assert code == 0 and out.startswith(f"done: {task} [x]")
+    assert listed(capsys)[0]["status"] == "done"
+
+
+def test_drop_a_task_from_an_earlier_day(env: Path, capsys) -> None:
+    run(capsys, "log", "Old plan", "--task", "--day", "last", "monday")
+    old = listed(capsys, "--day", "2026-11-16")[0]
+    assert run(capsys, "drop", str(old["id"]))[0] == 0
+    conn = open_journal(env)
+    row = conn.execute("SELECT status, day, done_on FROM item WHERE id = ?", (old["id"],))
+    assert tuple(row.fetchone()) == ("dropped", "2026-11-16", TODAY)
+
+
+def test_titles_are_printed_terminal_safe(env: Path, capsys) -> None:
+    title = "Fix \x1b[2Jthe \u202etxt.exe bug"
+    code, out, _ = run(capsys, "log", title, "--task")
+    assert code == 0
+    task = listed(capsys)[0]
+    assert task["title"] == title  # stored as typed; JSON escapes it on its own
+    for argv in (
+        ["drop", str(task["id"])],
+        ["drop", str(task["id"])],
+        ["done", str(task["id"])],
+        ["list"],
+        ["log", "!" + title],
+    ):
+        code, out, _ = run(capsys, *argv)
+        assert code == 0
+        assert "\x1b" not in out and "\u202e" not in out, argv
+        assert "\\x1b[2J" in out and "\\u202etxt" in out, argv
+    run(capsys, "log", "Again " + title, "--task")
+    later = listed(capsys)[-1]["id"]
+    code, out, _ = run(capsys, "postpone", str(later), "--reason", "unclear")
+    assert code == 0 and "\x1b" not in out and "\\x1b[2J" in out
+
+
+# ------------------------------------------------------- dropped in the analysis
+
+
+def test_postponed_reports_a_dropped_task_as_dropped_not_chronic(env: Path, capsys) -> None:
+    run(capsys, "log", "Renew the #cert", "--task", "--day", "2026-11-02")
+    run(capsys, "log", "Tidy the #wiki", "--task", "--day", "2026-11-02")
+    cert, wiki = (r["id"] for r in listed(capsys, "--day", "2026-11-02"))
+    conn = open_journal(env)
+    from loopbaan.domain import Reason
+    from loopbaan.store import transaction
+
+    with transaction(conn):
+        for to_day in ("2026-11-03", "2026-11-04", "2026-11-05"):
+            items.postpone(conn, cert, date.fromisoformat(to_day), Reason.NO_TIME)
+            items.postpone(conn, wiki, date.fromisoformat(to_day), Reason.NO_TIME)
+    conn.close()
+    assert run(capsys, "drop", str(wiki))[0] == 0
+    code, out, _ = run(capsys, "postponed", "--format", "json")
+    assert code == 0
+    status = {item["title"]: item["status"] for item in json.loads(out)["items"]}
+    assert status == {"Renew the #cert": "open", "Tidy the #wiki": "dropped"}
+    code, out, _ = run(capsys, "postponed")
+    assert code == 0
+    assert "6 postponements" in out  # the history still counts
+    chronic = out[out.index("Chronic") :]
+    assert "Renew the #cert" in chronic and "Tidy the #wiki" not in chronic
+    from loopbaan.insight import postponements
+    from loopbaan.store import postponed
+
+    report = postponed.postponed(open_journal(env), date(2026, 11, 1), date(2026, 11, 30))
+    assert [c.item.title for c in postponements.chronic(report)] == ["Renew the #cert"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
@@ -16,8 +17,8 @@ from pathlib import Path
 from typing import NoReturn
 
 from loopbaan import __version__, i18n
-from loopbaan.days import DayError, parse_day, today
-from loopbaan.domain import Item, Kind, Rating, Reason, Status
+from loopbaan.days import MAX_WORDS, DayError, day_words, parse_day, today
+from loopbaan.domain import Item, Kind, Rating, Reason, Status, parse_markers
 from loopbaan.i18n import _
 
 EXIT_FAILURE = 1
@@ -28,10 +29,47 @@ class UsageError(Exception):
     """Bad input caught after parsing; exits 2 like argparse's own errors."""
 
 
+# The options that take a DAY; a day of several words needs no quotes after them.
+DAY_OPTIONS = ("--day", "--to", "--since", "--until")
+
+
+def join_day_words(argv: Sequence[str]) -> list[str]:
+    """`--day next friday` as `--day "next friday"`: the longest day phrase after a DAY option.
+
+    Only a phrase of two words or more is joined, so `--day friday TITLE` keeps its
+    title; nothing after `--` is touched.
+    """
+    joined: list[str] = []
+    index = 0
+    while index < len(argv):
+        token = argv[index]
+        if token == "--":
+            joined.extend(argv[index:])
+            break
+        name, equals, value = token.partition("=")
+        if name in DAY_OPTIONS:
+            after = list(argv[index + 1 : index + 1 + MAX_WORDS])
+            words = [value, *after] if equals else after
+            length = day_words(words)
+            if length:
+                joined += [name, " ".join(words[:length])]
+                index += 1 + length - (1 if equals else 0)
+                continue
+        joined.append(token)
+        index += 1
+    return joined
+
+
 class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         """One line, not argparse's usage block: the user knows where --help is."""
         self.exit(EXIT_USAGE, f"{self.prog}: {message} ({_('see --help')})\n")
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        words = sys.argv[1:] if args is None else args
+        return super().parse_known_args(join_day_words(words), namespace)
 
 
 def _day_type(ahead: bool) -> Callable[[str], date]:
@@ -83,6 +121,10 @@ def _kind_label(kind: Kind) -> str:
     ]
 
 
+def _status_label(status: Status) -> str:
+    return {Status.OPEN: _("open"), Status.DONE: _("done"), Status.DROPPED: _("dropped")}[status]
+
+
 def _item_json(item: Item) -> dict[str, object]:
     return {
         "id": item.id,
@@ -108,26 +150,56 @@ def _table(rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
+# What a title must not send to the terminal as it is: C0 and C1 control characters
+# (escape sequences, a bell, a carriage return), line separators and the bidi controls
+# that reorder what follows them. Emoji joiners and other format characters stay.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def _safe(text: str) -> str:
+    """Text as the terminal should show it: `\\x1b[2J` is printed, not obeyed."""
+    return _UNSAFE.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def _describe(item: Item) -> str:
-    mark = STATUS_MARK[item.status] if item.is_task else RATING_MARK[item.rating]
-    return f"{item.id} {mark} {item.title} ({_kind_label(item.kind)}, {item.day.isoformat()})"
+    mark = RATING_MARK[item.rating]
+    if item.is_task:  # a rated task shows both: `[x] +`
+        mark = STATUS_MARK[item.status] + ("" if item.rating is None else " " + mark)
+    title = _safe(item.title)
+    return f"{item.id} {mark} {title} ({_kind_label(item.kind)}, {item.day.isoformat()})"
 
 
 # -------------------------------------------------------------------- commands
 
 
+def _check_agree(marked: Kind | Rating | None, flag: str | None, title: str) -> None:
+    """A marker and a flag may say the same thing, never two different ones."""
+    if marked is not None and flag is not None and flag != f"--{marked.value}":
+        raise UsageError(
+            _("the title {title} is marked {marked}, but {flag} says otherwise").format(
+                title=repr(_safe(title)), marked=marked.value, flag=flag
+            )
+        )
+
+
 def cmd_log(args: argparse.Namespace) -> int:
     from loopbaan.store import items, transaction
 
-    if not args.title.strip():
+    # The leading markers of the TUI's capture line: `!+ Finish the deck #slides`.
+    captured = parse_markers(args.title)
+    if not captured.title:
         raise UsageError(_("the title is empty"))
-    kind = Kind.TASK if args.task else Kind.APPOINTMENT if args.appointment else Kind.ACTIVITY
-    rating = Rating(args.rating) if args.rating else None
+    flag_kind = Kind.TASK if args.task else Kind.APPOINTMENT if args.appointment else None
+    flag_rating = Rating(args.rating) if args.rating else None
+    _check_agree(captured.kind, flag_kind and f"--{flag_kind.value}", args.title)
+    _check_agree(captured.rating, flag_rating and f"--{flag_rating.value}", args.title)
+    kind = captured.kind or flag_kind or Kind.ACTIVITY
+    rating = captured.rating or flag_rating
     conn = _write_journal(args)
     with transaction(conn):
         item = items.add_item(
             conn,
-            args.title,
+            captured.title,
             day=args.day or today(),
             kind=kind,
             rating=rating,
@@ -152,15 +224,15 @@ def cmd_list(args: argparse.Namespace) -> int:
     if not found:
         print(_("nothing on {day}").format(day=day.isoformat()))
         return 0
-    rows = [[_("ID"), "", _("KIND"), _("TITLE"), _("POSTPONED")]]
+    rows = [[_("ID"), "", _("KIND"), _("STATUS"), _("TITLE"), _("POSTPONED")]]
     for item in found:
-        mark = STATUS_MARK[item.status] + " " if item.is_task else ""
         rows.append(
             [
                 str(item.id),
-                mark + RATING_MARK[item.rating],
+                RATING_MARK[item.rating],
                 _kind_label(item.kind),
-                item.title,
+                _status_label(item.status) if item.is_task else "",
+                _safe(item.title),
                 str(item.postponed) if item.postponed else "",
             ]
         )
@@ -175,6 +247,27 @@ def cmd_done(args: argparse.Namespace) -> int:
     with transaction(conn):
         item = items.set_status(conn, args.id, Status.DONE, on=today())
     print(_("done: {item}").format(item=_describe(item)))
+    return 0
+
+
+def cmd_drop(args: argparse.Namespace) -> int:
+    """Let a task go, honestly: it stays in the journal as dropped, not done, not deleted."""
+    from loopbaan.store import StoreError, items, transaction
+
+    conn = _write_journal(args)
+    with transaction(conn):
+        item = items.get_item(conn, args.id)
+        if not item.is_task:
+            raise StoreError(
+                _("item {id} is an {kind}; only tasks can be dropped").format(
+                    id=item.id, kind=_kind_label(item.kind)
+                )
+            )
+        if item.status is Status.DROPPED:
+            print(_("already dropped: {item}").format(item=_describe(item)))
+            return 0
+        item = items.set_status(conn, args.id, Status.DROPPED, on=today())
+    print(_("dropped: {item}").format(item=_describe(item)))
     return 0
 
 
@@ -194,7 +287,7 @@ def cmd_postpone(args: argparse.Namespace) -> int:
             old=moved.from_day.isoformat(),
             new=moved.to_day.isoformat(),
             reason=moved.reason.value,
-            title=item.title,
+            title=_safe(item.title),
         )
     )
     return 0
@@ -385,12 +478,27 @@ def build_parser() -> Parser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="PATH", help=db_help, default=argparse.SUPPRESS)
 
-    def add(name: str, handler: Callable[[argparse.Namespace], int], text: str) -> Parser:
-        sub = commands.add_parser(name, help=text, description=text, parents=[common])
+    days = _(
+        "DAY: 2026-11-23, today, yesterday, tomorrow, friday, next friday, last monday,"
+        " in 3 days, 2 weeks ago, next week, or in Dutch (volgende vrijdag, over 3 dagen);"
+        " no quotes needed."
+    )
+
+    def add(
+        name: str, handler: Callable[[argparse.Namespace], int], text: str, epilog: str = ""
+    ) -> Parser:
+        sub = commands.add_parser(
+            name, help=text, description=text, epilog=epilog or None, parents=[common]
+        )
         sub.set_defaults(handler=handler)
         return sub
 
-    log = add("log", cmd_log, _("add an item to a day"))
+    log = add(
+        "log",
+        cmd_log,
+        _("add an item to a day"),
+        _("TITLE may start with ! (task), @ (appointment), + - 0 (rating).") + " " + days,
+    )
     log.add_argument("title", metavar="TITLE", help=_("what you did; #words become tags"))
     rating = log.add_mutually_exclusive_group()
     for flag, value in (("--plus", "plus"), ("--minus", "minus"), ("--neutral", "neutral")):
@@ -408,14 +516,17 @@ def build_parser() -> Parser:
     log.add_argument("--note", metavar="TEXT")
     log.add_argument("--goal", type=_positive_id, metavar="ID", help=_("link it to a goal"))
 
-    listing = add("list", cmd_list, _("show the items of a day"))
+    listing = add("list", cmd_list, _("show the items of a day"), days)
     listing.add_argument("--day", type=_day_type(False), metavar="DAY", help=_("default: today"))
     listing.add_argument("--format", choices=("table", "json"), default="table")
 
     done = add("done", cmd_done, _("tick off a task"))
     done.add_argument("id", type=_positive_id, metavar="ID")
 
-    postpone = add("postpone", cmd_postpone, _("move a task to a later day, with a reason"))
+    drop = add("drop", cmd_drop, _("let a task go: it stays in the journal as dropped"))
+    drop.add_argument("id", type=_positive_id, metavar="ID")
+
+    postpone = add("postpone", cmd_postpone, _("move a task to a later day, with a reason"), days)
     postpone.add_argument("id", type=_positive_id, metavar="ID")
     postpone.add_argument("--to", type=_day_type(True), metavar="DAY", help=_("default: tomorrow"))
     postpone.add_argument(
@@ -427,7 +538,7 @@ def build_parser() -> Parser:
     )
     postpone.add_argument("--note", metavar="TEXT")
 
-    put_off = add("postponed", cmd_postponed, _("what you postpone, and why"))
+    put_off = add("postponed", cmd_postponed, _("what you postpone, and why"), days)
     put_off.add_argument("--since", type=_day_type(False), metavar="DAY")
     put_off.add_argument("--until", type=_day_type(False), metavar="DAY")
     put_off.add_argument("--format", choices=("table", "json"), default="table")

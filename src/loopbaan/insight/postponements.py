@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from loopbaan.domain import REASON_TEXT, Reason
+from loopbaan.domain import REASON_TEXT, Reason, Status
 from loopbaan.store.postponed import Postponed, PostponedItem
 
 CHRONIC_TIMES = 3
@@ -21,11 +21,14 @@ def suggestion(reason: Reason) -> str:
 
 
 def chronic(report: Postponed, times: int = CHRONIC_TIMES) -> list[Chronic]:
-    """Items postponed `times` or more in the period, with the advice for their main reason."""
+    """Items postponed `times` or more in the period, with the advice for their main reason.
+
+    A dropped task is settled: it was let go honestly, so it is no longer advised on.
+    """
     return [
         Chronic(item, item.dominant_reason, suggestion(item.dominant_reason))
         for item in report.items
-        if item.times >= times
+        if item.times >= times and item.status is not Status.DROPPED
     ]
 
 
