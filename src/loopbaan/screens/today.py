@@ -438,6 +438,8 @@ class TodayScreen(JournalScreen):
     def action_finish(self, from_field: bool = False) -> None:
         if not self._finish(True):
             return
+        if from_field:
+            self.action_back_to_items()  # done writing: q quits, the list keys work
         to_rate = sum(item.rating is None for item in self.items.values() if item.day == self.day)
         message = _("Review of {day} finished.").format(day=short_day(self.day, self.today))
         if to_rate:
