@@ -7,7 +7,7 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.containers import Vertical
 
-from loopbaan.widgets.row_table import RowTable
+from loopbaan.widgets.row_table import Column, RowTable, fit_columns
 
 COLUMNS = (("mark", " ", 1), ("title", "Title", 0), ("times", "×", 3))
 
@@ -141,3 +141,49 @@ async def test_a_renderable_cell_is_drawn_in_its_column() -> None:
         drawn = line(table, 1)
         assert len(drawn) == 40 and "█" in drawn
         assert drawn.count("█") == 15  # half of the 30 cells of the bar's column
+
+
+# ---------------------------------------------------------------- fitting the columns
+
+POSTPONED = (
+    Column("mark", " ", 1),
+    Column("title", "Item", share=3, least=20),
+    Column("times", "×", 3),
+    Column("why", "Why", 20),
+    Column("suggestion", "Suggestion", share=2, least=20, most=40, drop=1),
+)
+
+
+def test_flexible_columns_share_what_the_fixed_ones_leave() -> None:
+    # 100 - (1 + 3 + 20) - 5 × 2 padding = 66: three parts to the title, two to the suggestion
+    assert fit_columns(POSTPONED, 100, 1) == (1, 40, 3, 20, 26)
+    # the suggestion stops at its most; the title takes the rest
+    assert fit_columns(POSTPONED, 200, 1) == (1, 126, 3, 20, 40)
+
+
+def test_a_column_that_may_go_goes_when_the_others_would_get_less_than_their_least() -> None:
+    # 70 - 24 - 10 = 36 < 20 + 20: the suggestion goes, the title gets all that is left
+    assert fit_columns(POSTPONED, 70, 1) == (1, 38, 3, 20, None)
+
+
+def test_too_narrow_even_then_fixed_columns_go_from_the_right_never_cut_in_half() -> None:
+    assert fit_columns(POSTPONED, 40, 1) == (1, 30, 3, None, None)
+    assert fit_columns(POSTPONED, 10, 1) == (1, 20, None, None, None)  # the first one stays
+
+
+def test_plain_tuples_are_columns_and_the_width_0_one_takes_the_rest() -> None:
+    columns = [Column(*spec) for spec in COLUMNS]
+    assert fit_columns(columns, 40, 1) == (1, 30, 3)
+    assert fit_columns(columns, 16, 1) == (1, 11, None)  # "×" would be cut: it goes
+
+
+async def test_a_dropped_column_is_not_drawn_and_says_so() -> None:
+    app = TableApp()
+    async with app.run_test(size=(40, 14)) as pilot:
+        table = app.query_one(RowTable)
+        table.set_rows([(1, ("●", "Title", "7"))], None)
+        await pilot.resize_terminal(16, 14)
+        await pilot.pause()
+        assert table.shown_column_keys == ["mark", "title"]
+        assert table.column_width("times") is None and table.column_width("title") == 11
+        assert line(table, 1) == " ●  " + "Title".ljust(11) + " "

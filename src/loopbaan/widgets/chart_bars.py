@@ -14,9 +14,10 @@ from rich.bar import Bar
 from rich.color import Color
 from rich.text import Text
 
-from loopbaan.widgets.row_table import RowTable
+from loopbaan.widgets.row_table import Column, RowTable
 
 BAR_COLUMN = "bar"
+BAR_LEAST = 6  # a narrower bar says little: columns that may go go first
 
 
 class BarRow(NamedTuple):
@@ -39,8 +40,9 @@ def _figure(cell: object) -> object:
 class BarTable(RowTable):
     """Rows of label, bar, figures.
 
-    `columns` are the (key, header, width) of the label and of the figures; the
-    bar goes between them and gets the width that is left. Figures are right-aligned.
+    `columns` are the `Column`s, or (key, header, width), of the label and of the
+    figures; the bar goes between them and gets the width that is left. Figures
+    are right-aligned.
     """
 
     COMPONENT_CLASSES = {"bar-table--bar"}
@@ -64,11 +66,17 @@ class BarTable(RowTable):
     """
 
     def __init__(
-        self, columns: Sequence[tuple[str, str, int]], *, id: str | None = None, classes: str = ""
+        self,
+        columns: Sequence[Column | tuple[str, str, int]],
+        *,
+        id: str | None = None,
+        classes: str = "",
     ) -> None:
-        label, *figures = columns
-        figures = [(key, Text(header, justify="right"), width) for key, header, width in figures]
-        super().__init__([label, (BAR_COLUMN, "", 0), *figures], id=id)  # type: ignore[list-item]
+        label, *figures = (Column(*column) for column in columns)
+        figures = [
+            figure._replace(header=Text(str(figure.header), justify="right")) for figure in figures
+        ]
+        super().__init__([label, Column(BAR_COLUMN, "", least=BAR_LEAST), *figures], id=id)
         if classes:
             self.add_class(*classes.split())
         self.cursor_foreground_priority = "renderable"  # the bar keeps its colour under the cursor

@@ -7,15 +7,19 @@ strip, when it is first shown (~0.05 ms a cell), the columns are fitted to the
 width at render time (so a resize or a scrollbar never rebuilds rows), and the
 height is known as soon as the rows are set. Decision 0005 has the figures.
 
-`columns` are (key, header, width); the column of width 0 gets what the others
-leave. Cells are text (`str` or Rich `Text`, cut with an ellipsis when they say
-so) or any Rich renderable one line high (a `Bar`).
+`columns` are `Column`s or (key, header, width) tuples; a column of width 0
+gets a share of what the others leave. When the width is too small for every
+flexible column's least width, the columns that say so are dropped, the highest
+`drop` first, then fixed columns from the right: a column is shown whole or not
+at all. Cells are text (`str` or
+Rich `Text`, cut with an ellipsis when they say so) or any Rich renderable one
+line high (a `Bar`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar, Literal
+from typing import ClassVar, Literal, NamedTuple
 
 from rich.console import RenderableType
 from rich.segment import Segment
@@ -33,7 +37,69 @@ from loopbaan.i18n import _
 
 Row = tuple[int, tuple[object, ...]]  # (record id, cells)
 
-MIN_FLEX = 10  # the flexible column never gets narrower than this
+MIN_FLEX = 10  # a flexible column's least width unless it says otherwise
+
+
+class Column(NamedTuple):
+    """A column: fixed `width`, or (width 0) a `share` of what the fixed ones leave."""
+
+    key: str
+    header: object
+    width: int = 0
+    share: int = 1  # a flexible column's part of the width left, against the others'
+    least: int = MIN_FLEX  # a flexible column never gets narrower than this
+    most: int = 0  # nor wider than this (0: no limit)
+    drop: int = 0  # too narrow for all: the highest `drop` goes first (0: never)
+
+
+def fit_columns(columns: Sequence[Column], width: int, padding: int) -> tuple[int | None, ...]:
+    """The width of each column in `width` cells, None for a column dropped.
+
+    Droppable columns go, the highest `drop` first, while the flexible columns
+    would get less than their least widths, and then fixed columns from the right
+    (never the first); the flexible ones share the rest.
+    """
+    shown = list(columns)
+
+    def fits() -> bool:
+        return _rest(shown, width, padding) >= sum(c.least for c in shown if not c.width)
+
+    for column in sorted((c for c in columns if c.drop), key=lambda c: -c.drop):
+        if fits():
+            break
+        shown.remove(column)
+    # Still too narrow: fixed columns go from the right, rather than be cut in half.
+    fixed = [c for c in shown[1:] if c.width]
+    while fixed and not fits():
+        shown.remove(fixed.pop())
+    rest = _rest(shown, width, padding)
+    flexible = {c.key: c for c in shown if not c.width}
+    shares: dict[str, int] = {}
+    while flexible:  # share out the rest; a column held at its least or most leaves the sharing
+        total = sum(c.share for c in flexible.values())
+        wanted = {key: rest * c.share // max(total, 1) for key, c in flexible.items()}
+        held = {
+            key: max(c.least, min(wanted[key], c.most or wanted[key]))
+            for key, c in flexible.items()
+            if wanted[key] < c.least or (c.most and wanted[key] > c.most)
+        }
+        if not held:
+            first = next(iter(wanted))
+            wanted[first] += rest - sum(wanted.values())  # the rounding goes to the first
+            shares.update(wanted)
+            break
+        shares.update(held)
+        rest -= sum(held.values())
+        for key in held:
+            del flexible[key]
+    return tuple(
+        None if column not in shown else column.width or shares[column.key] for column in columns
+    )
+
+
+def _rest(columns: Sequence[Column], width: int, padding: int) -> int:
+    """What the fixed columns and every column's padding leave of `width`."""
+    return width - sum(c.width + 2 * padding for c in columns)
 
 
 class RowTable(ScrollView, can_focus=True):
@@ -110,10 +176,13 @@ class RowTable(ScrollView, can_focus=True):
     header_height = 1
 
     def __init__(
-        self, columns: Sequence[tuple[str, object, int]], *, id: str | None = None
+        self,
+        columns: Sequence[Column | tuple[str, object, int]],
+        *,
+        id: str | None = None,
     ) -> None:
         super().__init__(id=id)
-        self._spec = tuple(columns)
+        self._spec = tuple(Column(*column) for column in columns)
         self._rows: list[Row] = []
         self.cursor_row = 0
         self.show_cursor = True
@@ -121,7 +190,7 @@ class RowTable(ScrollView, can_focus=True):
         self.cursor_foreground_priority: Literal["css", "renderable"] = "css"
         self._lines: dict[int, Strip] = {}  # rendered rows by index, for the current width
         self._header: Strip | None = None
-        self._widths: tuple[int, ...] = ()
+        self._widths: tuple[int | None, ...] = ()
 
     # ------------------------------------------------------------------ rows
 
@@ -140,7 +209,22 @@ class RowTable(ScrollView, can_focus=True):
 
     @property
     def column_keys(self) -> list[str]:
-        return [key for key, _label, _width in self._spec]
+        return [column.key for column in self._spec]
+
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        return self._spec
+
+    @property
+    def shown_column_keys(self) -> list[str]:
+        """The columns the width has room for now."""
+        widths = self._column_widths()
+        shown = zip(self._spec, widths, strict=True)
+        return [column.key for column, width in shown if width is not None]
+
+    def column_width(self, key: str) -> int | None:
+        """The width of a column now, None when there is no room for it."""
+        return self._column_widths()[self.column_keys.index(key)]
 
     def get_row_at(self, index: int) -> tuple[object, ...]:
         return self._rows[index][1]
@@ -279,11 +363,8 @@ class RowTable(ScrollView, can_focus=True):
         self._header = None
         self.refresh()
 
-    def _column_widths(self) -> tuple[int, ...]:
-        width = self.scrollable_content_region.width
-        fixed = sum(column_width for _key, _label, column_width in self._spec)
-        flex = max(MIN_FLEX, width - fixed - 2 * self.cell_padding * len(self._spec))
-        widths = tuple(column_width or flex for _key, _label, column_width in self._spec)
+    def _column_widths(self) -> tuple[int | None, ...]:
+        widths = fit_columns(self._spec, self.scrollable_content_region.width, self.cell_padding)
         if widths != self._widths:
             self._widths = widths
             self._lines.clear()
@@ -297,7 +378,7 @@ class RowTable(ScrollView, can_focus=True):
         if y < self.header_height:
             if self._header is None:
                 header = self.get_component_rich_style("row-table--header")
-                labels = [label for _key, label, _width in self._spec]
+                labels = [column.header for column in self._spec]
                 self._header = self._strip(labels, widths, base + header)
             line = self._header
         else:
@@ -309,7 +390,7 @@ class RowTable(ScrollView, can_focus=True):
                 line = self._lines[index] = self._row_strip(index, widths, base)
         return line.crop_extend(0, width, base)  # narrower than the columns: cut on the right
 
-    def _row_strip(self, index: int, widths: tuple[int, ...], base: Style) -> Strip:
+    def _row_strip(self, index: int, widths: tuple[int | None, ...], base: Style) -> Strip:
         if index != self.cursor_row or not self.show_cursor:
             return self._strip(self._rows[index][1], widths, base)
         cursor = self.get_component_rich_style("row-table--cursor")
@@ -320,7 +401,7 @@ class RowTable(ScrollView, can_focus=True):
     def _strip(
         self,
         cells: Sequence[object],
-        widths: Sequence[int],
+        widths: Sequence[int | None],
         style: Style,
         over: Style | None = None,
     ) -> Strip:
@@ -328,6 +409,8 @@ class RowTable(ScrollView, can_focus=True):
         pad = Segment(" " * self.cell_padding)
         segments: list[Segment] = []
         for cell, width in zip(cells, widths, strict=False):
+            if width is None:  # a column dropped for want of room
+                continue
             segments.append(pad)
             segments.extend(self._cell(cell, width))
             segments.append(pad)
