@@ -587,9 +587,9 @@ async def test_question_mark_shows_the_keys_and_every_binding_says_what_it_does(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("question_mark")
-        assert app.screen.query("HelpPanel")
+        assert app.screen.query("KeysHelp")
         await pilot.press("question_mark")
-        assert not app.screen.query("HelpPanel")
+        assert not app.screen.query("KeysHelp")
         commands = {command.title for command in app.get_system_commands(app.screen)}
         assert {"Add", "Postpone", "Finish", "Previous day", "Back to today"} <= commands
 

@@ -153,10 +153,14 @@ class LoopbaanApp(App[None]):
             self.screen.today_changed(old)
 
     def action_toggle_help(self) -> None:
-        if self.screen.query("HelpPanel"):
-            self.action_hide_help_panel()
+        """`?`: the keys of this screen, or away again."""
+        from loopbaan.widgets.keys_help import KeysHelp  # not needed for the first paint
+
+        shown = self.screen.query(KeysHelp)
+        if shown:
+            shown.remove()
         else:
-            self.action_show_help_panel()
+            self.screen.mount(KeysHelp())
 
     def action_undo(self) -> None:
         try:

@@ -45,8 +45,8 @@ class GoalsScreen(JournalScreen):
         Binding("delete", "delete", _("Delete")),
         Binding("f", "show_all", _("Show all")),
         Binding("f", "show_active", _("Active only")),
-        Binding("shift+up", "move(-1)", _("Move up"), show=False),
-        Binding("shift+down", "move(1)", _("Move down"), show=False),
+        Binding("shift+up", "move(-1)", _("Move up"), key_display="⇧↑"),
+        Binding("shift+down", "move(1)", _("Move down"), key_display="⇧↓"),
         Binding("escape", "back_to_goals", _("Back to goals"), show=False),
     ]
 
