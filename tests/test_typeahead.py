@@ -186,3 +186,40 @@ def test_escape_and_the_key_after_it_stay_two_keys() -> None:
     parser = XTermParser()
     keys = [event.key for event in parser.feed(escape_apart("\x1bp2\x1b[Ax\x1b+\x1b\x1b[B"))]
     assert keys == ["escape", "p", "2", "up", "x", "escape", "plus", "escape", "down"]
+
+
+async def test_a_burst_through_dialogs_undo_days_and_screens(make_app, conn) -> None:
+    """e and its dialog, delete, ctrl+z, [ ], number keys: all at once, all in order."""
+    first, second, third = (add(conn, title) for title in ("First", "Second", "Third"))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        keys = [key("down"), key("delete"), key("ctrl+z")]  # Second goes and comes back
+        # A day on and back: the cursor starts at the top of the day again.
+        keys += [key("right_square_bracket"), key("left_square_bracket")]
+        keys += [key("down"), key("e"), key("end"), *typed(" edited"), key("ctrl+s")]
+        keys += [key("2"), key("1"), key("minus")]  # Week and back: the cursor stayed
+        await burst(app, keys)
+        assert items.get_item(conn, second.id).title == "Second edited"
+        assert items.get_item(conn, second.id).rating is Rating.MINUS
+        assert [items.get_item(conn, i.id) for i in (first, third)] == [first, third]
+        assert app.screen.day == MON
+
+
+async def test_goals_n_m_and_x_typed_at_once(make_app, conn) -> None:
+    from loopbaan.store import goals
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        keys = [key("3"), key("n"), *typed("Speak at a meetup"), key("enter"), key("escape")]
+        keys += [key("m"), *typed("Pick a topic"), key("enter"), *typed("Send the talk")]
+        # Into the milestones (on the last one added), up to the first, tick it.
+        keys += [key("enter"), key("escape"), key("enter"), key("up"), key("x")]
+        await burst(app, keys)
+        (goal,) = goals.list_goals(conn)
+        steps = goals.milestones(conn, goal.id)
+        assert [(m.title, m.done_on is not None) for m in steps] == [
+            ("Pick a topic", True),
+            ("Send the talk", False),
+        ]
