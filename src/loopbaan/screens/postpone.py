@@ -2,14 +2,17 @@
 
 `p` `2` postpones to the day after the day shown because the task is too big:
 the reasons are numbered in the order of `domain.Reason`, and picking one
-confirms at once with the day in the field. The screen makes the change.
+confirms at once with the day in the field. A letter starts a day word
+(`p` `friday` Enter `3`); Tab reaches the day for a date, shift+Tab a note, and
+Enter (or the same key again) goes back to the reasons. The screen makes the change.
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import NamedTuple
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -28,18 +31,30 @@ from loopbaan.widgets.item_table import REASON_LABEL
 REASONS = tuple(Reason)
 
 
+class Postponing(NamedTuple):
+    """What the dialog returns: the new day, the reason, and the note (may be empty)."""
+
+    day: date
+    reason: Reason
+    note: str
+
+
 def default_day(item: Item, shown: date) -> date:
     """The day after the day shown; after the task's own day if that is later already."""
     return max(shown, item.day) + timedelta(days=1)
 
 
-class PostponeScreen(ModalScreen[tuple[date, Reason] | None]):
-    """Returns `(day, reason)`, or None when cancelled."""
+class PostponeScreen(ModalScreen[Postponing | None]):
+    """Returns a `Postponing`, or None when cancelled."""
 
     CSS_PATH = "postpone.tcss"
     AUTO_FOCUS = "#postpone-reasons"  # so that the digits pick a reason, not type a day
     BINDINGS = [
         Binding("escape", "cancel", _("Cancel")),
+        # Not the usual focus chain: Tab is the day and shift+Tab the note, from
+        # anywhere; pressed in its own field, each goes back to the reasons.
+        Binding("tab", "field('#postpone-day Input')", _("The day"), show=False),
+        Binding("shift+tab", "field('#postpone-note')", _("A note"), show=False),
         *(
             Binding(str(number), f"pick({number - 1})", _(REASON_LABEL[reason]), show=False)
             for number, reason in enumerate(REASONS, start=1)
@@ -54,9 +69,17 @@ class PostponeScreen(ModalScreen[tuple[date, Reason] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="postpone") as dialog:
             dialog.border_title = Content(_("Postpone “{title}”").format(title=self.item.title))
-            with Horizontal(id="postpone-day"):
+            with Horizontal(id="postpone-day", classes="postpone-row"):
                 yield Label(_("To day"))
                 yield DayField(default_day(self.item, self.shown), self.shown)
+            with Horizontal(classes="postpone-row"):
+                yield Label(_("Note"))
+                yield Input(
+                    id="postpone-note",
+                    placeholder=_("a few words on why (optional)"),
+                    compact=True,
+                    select_on_focus=False,
+                )
             yield Label(_("Why? Pick a reason"), id="postpone-why")
             yield OptionList(
                 *(
@@ -75,15 +98,39 @@ class PostponeScreen(ModalScreen[tuple[date, Reason] | None]):
             yield Static(id="postpone-tip", markup=False)
             yield Static(id="postpone-error", markup=False)
             yield Static(
-                _("1–8 picks a reason and postpones · Tab: the day · Esc cancels"),
+                _(
+                    "1–8 picks a reason and postpones · a letter starts a day (friday)\n"
+                    "Tab: the day · shift+Tab: a note · Enter: back to 1–8 · Esc cancels"
+                ),
                 id="postpone-hint",
                 markup=False,
             )
         yield Footer()
 
-    def on_mount(self) -> None:
-        # Tab to the day and type: the new day replaces the suggested one.
-        self.query_one("#postpone-day Input", Input).select_on_focus = True
+    @property
+    def _day_input(self) -> Input:
+        return self.query_one("#postpone-day Input", Input)
+
+    def on_key(self, event: events.Key) -> None:
+        """A letter no field took starts a day word: `p` `friday` Enter `3`."""
+        if event.character is None or not event.character.isalpha():
+            return
+        event.stop()
+        event.prevent_default()
+        day = self._day_input
+        day.value = event.character
+        day.cursor_position = len(day.value)
+        # At once, not after a refresh: the rest of the word may be typed already.
+        self.set_focus(day)
+
+    def action_field(self, selector: str) -> None:
+        """Tab to the day, shift+Tab to the note; pressed in that field: back to the reasons."""
+        field = self.query_one(selector, Input)
+        if self.focused is field:
+            self.set_focus(self.query_one(OptionList))
+            return
+        self.set_focus(field)
+        field.select_all()  # so that what is typed replaces what is there
 
     def action_pick(self, index: int) -> None:
         field = self.query_one(DayField)
@@ -102,11 +149,13 @@ class PostponeScreen(ModalScreen[tuple[date, Reason] | None]):
                 )
             )
             return
-        self.dismiss((day, REASONS[index]))
+        note = self.query_one("#postpone-note", Input).value.strip()
+        self.dismiss(Postponing(day, REASONS[index], note))
 
     def _refuse(self, message: str) -> None:
         self.query_one("#postpone-error", Static).update(message)
-        self.query_one(DayField).focus()
+        self.set_focus(self._day_input)
+        self._day_input.select_all()  # typing replaces the day that was refused
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -121,11 +170,17 @@ class PostponeScreen(ModalScreen[tuple[date, Reason] | None]):
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         self.action_pick(event.option_index)
 
-    @on(Input.Submitted)
+    @on(Input.Submitted, "#postpone-day Input")
     def _day_typed(self, event: Input.Submitted) -> None:
         """Enter in the day field goes on to the reasons."""
         event.stop()
         if not self.query_one(DayField).is_valid:
             return  # the field says what is wrong with it
         self.query_one("#postpone-error", Static).update("")
-        self.query_one(OptionList).focus()
+        self.set_focus(self.query_one(OptionList))
+
+    @on(Input.Submitted, "#postpone-note")
+    def _note_typed(self, event: Input.Submitted) -> None:
+        """Enter in the note goes on to the reasons."""
+        event.stop()
+        self.set_focus(self.query_one(OptionList))

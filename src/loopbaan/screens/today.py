@@ -354,14 +354,15 @@ class TodayScreen(JournalScreen):
             PostponeScreen(item, self.day), lambda result: self._postpone(item, result)
         )
 
-    def _postpone(self, item: Item, result: tuple[date, Reason] | None) -> None:
+    def _postpone(self, item: Item, result: tuple[date, Reason, str] | None) -> None:
+        """Make the change the dialog asked for: a `postpone.Postponing` (day, reason, note)."""
         if result is None:
             return
-        to_day, reason = result
+        to_day, reason, note = result
         if self._change_item(
             item,
             _("postpone “{title}”"),
-            lambda: store.postpone(self.conn, item.id, to_day, reason),
+            lambda: store.postpone(self.conn, item.id, to_day, reason, note),
         ):
             self.notify(
                 _("“{title}” moved to {day}: {reason}").format(
