@@ -1,4 +1,8 @@
-"""The postpone dialog driven with the real keys: `p` on Today, then a reason, a day, a note."""
+"""The postpone dialog driven with the real keys: `p` on Today, then a reason, a day, a note.
+
+And the radio buttons of the item and goal forms, which say which one is chosen
+without colour.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +13,12 @@ from textual.app import App
 from textual.widgets import Input, OptionList, Static
 
 from loopbaan.domain import Kind, Reason
+from loopbaan.screens.edit_goal import EditGoalScreen
+from loopbaan.screens.edit_item import EditItemScreen
 from loopbaan.screens.postpone import PostponeScreen
 from loopbaan.screens.today import TodayScreen
-from loopbaan.store import items, transaction
+from loopbaan.store import goals, items, transaction
+from loopbaan.widgets.fields import ChoiceSet
 
 SIZE = (120, 40)
 MON = date(2026, 11, 23)  # the app's today
@@ -161,3 +168,40 @@ async def test_a_day_word_then_a_note_then_back_to_the_reasons(make_app, conn) -
         assert isinstance(app.focused, OptionList)
         await pilot.press("3")
         assert moves(conn, task) == [(FRI, Reason.NO_TIME, "after the demo")]
+
+
+# ---------------------------------------------------------------- radio buttons
+
+
+def marks(choices: ChoiceSet) -> str:
+    """The inside of each button as shown, without its colour: "○●○" when the second is chosen."""
+    return "".join(button.render().plain[1] for button in choices.query("RadioButton"))
+
+
+async def test_the_kind_chosen_shows_without_colour(make_app, conn) -> None:
+    add_task(conn)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        assert isinstance(app.screen, EditItemScreen)
+        kind = app.screen.query_one("#edit-kind", ChoiceSet)
+        assert marks(kind) == "○○●"  # activity, appointment, task
+        await pilot.press("tab", "left")  # to the kind; choose the one before
+        await pilot.pause()
+        assert marks(kind) == "○●○"
+
+
+async def test_the_direction_and_status_chosen_show_without_colour(make_app, conn) -> None:
+    with transaction(conn):
+        goals.add_goal(conn, "Grow")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3", "e")
+        assert isinstance(app.screen, EditGoalScreen)
+        direction = app.screen.query_one("#direction", ChoiceSet)
+        status = app.screen.query_one("#status", ChoiceSet)
+        assert marks(direction) == "●○○○○○○○"  # not chosen yet, then the seven directions
+        assert marks(status) == "●○○○"  # active
+        await pilot.press("tab", "tab", "tab", "down")
+        await pilot.pause()
+        assert marks(direction) == "○●○○○○○○"

@@ -15,13 +15,13 @@ from textual.binding import Binding
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList, RadioButton, Static
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from loopbaan.domain import DIRECTION_TEXT, Direction, GoalStatus
 from loopbaan.i18n import N_, _
 from loopbaan.store.goals import Goal, Milestone
-from loopbaan.widgets.fields import ChoiceSet, DayField
+from loopbaan.widgets.fields import ChoiceButton, ChoiceSet, DayField
 from loopbaan.widgets.goal_table import DIRECTION_LABEL, STATUS_LABEL
 
 FORM_HINT = N_("Enter or ctrl+s saves · Esc cancels · Tab moves on")
@@ -84,9 +84,9 @@ class EditGoalScreen(_Form):
                     yield self._text_input(name, getattr(goal, name), _(placeholder))
                 yield Label(_("Direction"))
                 yield ChoiceSet(
-                    RadioButton(_("not chosen yet"), value=goal.direction is None),
+                    ChoiceButton(_("not chosen yet"), value=goal.direction is None),
                     *(
-                        RadioButton(
+                        ChoiceButton(
                             Content.assemble(
                                 (_(DIRECTION_LABEL[direction]).ljust(10), "bold"),
                                 _(DIRECTION_TEXT[direction]),
@@ -104,7 +104,7 @@ class EditGoalScreen(_Form):
                 yield Label(_("Status"))
                 yield ChoiceSet(
                     *(
-                        RadioButton(_(STATUS_LABEL[status]), value=goal.status is status)
+                        ChoiceButton(_(STATUS_LABEL[status]), value=goal.status is status)
                         for status in GoalStatus
                     ),
                     id="status",

@@ -15,11 +15,11 @@ from textual.binding import Binding
 from textual.containers import Grid, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label, RadioButton, Static, TextArea
+from textual.widgets import Footer, Input, Label, Static, TextArea
 
 from loopbaan.domain import Item, Kind
 from loopbaan.i18n import N_, _
-from loopbaan.widgets.fields import ChoiceSet, DayField
+from loopbaan.widgets.fields import ChoiceButton, ChoiceSet, DayField
 
 KIND_LABEL = {
     Kind.ACTIVITY: N_("activity"),
@@ -52,7 +52,7 @@ class EditItemScreen(ModalScreen[dict[str, Any] | None]):
                 yield Input(item.title, id="edit-title", compact=True, select_on_focus=False)
                 yield Label(_("Kind"))
                 yield ChoiceSet(
-                    *(RadioButton(_(KIND_LABEL[kind]), value=item.kind is kind) for kind in KINDS),
+                    *(ChoiceButton(_(KIND_LABEL[kind]), value=item.kind is kind) for kind in KINDS),
                     id="edit-kind",
                     compact=True,
                 )

@@ -1,4 +1,7 @@
-"""Form fields shared by the dialogs: a day typed in words, and a radio set that chooses at once."""
+"""Form fields shared by the dialogs: a day typed in words, and a radio set that chooses at once.
+
+The radio buttons show which one is chosen without colour too: ● chosen, ○ not.
+"""
 
 from __future__ import annotations
 
@@ -110,6 +113,23 @@ class DayField(Horizontal):
     def focus(self, scroll_visible: bool = True) -> DayField:
         self.query_one(Input).focus(scroll_visible)
         return self
+
+
+class ChoiceButton(RadioButton):
+    """A radio button that shows whether it is chosen without colour too: ● chosen, ○ not.
+
+    Textual's button is ● either way, told apart by colour only. Its documented
+    `BUTTON_INNER` is read on every render, so each button sets its own when its
+    value changes (the initial `value=True` of the constructor included).
+    """
+
+    CHOSEN = "●"
+    NOT_CHOSEN = "○"
+    BUTTON_INNER = NOT_CHOSEN
+
+    def watch_value(self) -> None:
+        self.BUTTON_INNER = self.CHOSEN if self.value else self.NOT_CHOSEN
+        super().watch_value()
 
 
 class ChoiceSet(RadioSet):
