@@ -29,9 +29,15 @@ from loopbaan.widgets.chart_bars import BarRow, BarTable
 from loopbaan.widgets.chart_trend import Series, TrendChart
 from loopbaan.widgets.keys_footer import KeysFooter
 from loopbaan.widgets.period_line import PeriodLine, period_title
+from loopbaan.widgets.row_table import Column
 
-# Wide enough for ten years of a busy tag (four-digit counts, a signed net).
-TAG_COLUMNS = [("plus", "+", 5), ("minus", "−", 5), ("net", _("Net"), 6)]
+# Wide enough for ten years of a busy tag (four-digit counts, a signed net). Too
+# narrow for all (80 columns), the pluses and minuses go: the bar shows the net.
+TAG_COLUMNS = [
+    Column("plus", "+", 5, drop=1),
+    Column("minus", "−", 5, drop=1),
+    Column("net", _("Net"), 6),
+]
 
 
 class Analysis(NamedTuple):
@@ -75,7 +81,11 @@ class InsightsScreen(PeriodScreen):
                     [("tag", _("Tag"), 14), *TAG_COLUMNS], id="insights-drains", classes="-bad"
                 )
                 yield BarTable(
-                    [("tag", _("Tag"), 14), ("share", "%", 4), ("items", _("Items"), 11)],
+                    [
+                        Column("tag", _("Tag"), 14),
+                        Column("share", "%", 4),
+                        Column("items", _("Items"), 11, drop=1),
+                    ],
                     id="insights-put-off",
                     classes="-warn",
                 )

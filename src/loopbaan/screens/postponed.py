@@ -49,6 +49,10 @@ def chronic_count(report: Postponed) -> int:
 class PostponedScreen(PeriodScreen):
     CSS_PATH = "postponed.tcss"
     AUTO_FOCUS = "#postponed-items"
+    # Classes for postponed.tcss: narrower than 100 columns the charts go under one
+    # another, lower than 32 rows the panes scroll; either way the list keeps its rows.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
     BINDINGS = [
         # Before the focused table's own Enter; each applies only where check_action says.
         Binding("enter", "open_goal", _("Its goal"), priority=True),

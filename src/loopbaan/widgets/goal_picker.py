@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from loopbaan.i18n import _
@@ -34,7 +34,9 @@ def _matches(goal: Goal, words: list[str]) -> bool:
 class GoalPicker(ModalScreen[int | None]):
     """A filterable list of goals; dismisses with the picked goal's id, or None."""
 
-    DEFAULT_CSS = """
+    # User CSS, not DEFAULT_CSS: the app's `Screen { background: … }` would win over a
+    # default and paint the screen behind the picker over.
+    CSS = """
     GoalPicker {
         align: center middle;
         background: $background 60%;
@@ -88,6 +90,7 @@ class GoalPicker(ModalScreen[int | None]):
             yield options
             yield Static(id="picker-empty", markup=False)
             yield Static(_("↑↓ choose · Enter picks · Esc cancels"), id="picker-hint", markup=False)
+        yield Footer()  # over the footer of the screen behind, whose keys wait
 
     def on_mount(self) -> None:
         self._show("")

@@ -1,4 +1,4 @@
-"""A day's items as rows: kind, rating, task status, title, tags, times postponed."""
+"""A day's items as rows: kind, rating, task status, title as typed, times postponed."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ from rich.text import Text
 
 from loopbaan.domain import Item, Kind, Postponement, Rating, Reason, Status
 from loopbaan.i18n import N_, _
+from loopbaan.store.items import TAG_PATTERN
 from loopbaan.widgets.dates import day_month, short_day
-from loopbaan.widgets.row_table import RowTable
+from loopbaan.widgets.row_table import Column, RowTable
 
 # The kind marks are the prefixes that make the kind when adding (`!task`, `@talk`).
 KIND_MARK = {Kind.ACTIVITY: "•", Kind.APPOINTMENT: "@", Kind.TASK: "!"}
@@ -32,28 +33,42 @@ _TRAILING_TAGS = re.compile(r"(?:\s+#[\w-]+)+$")
 
 
 def title_without_trailing_tags(title: str) -> str:
-    """`Sprint demo #work #demo` → `Sprint demo`: the tags have a column of their own.
+    """`Sprint demo #work #demo` → `Sprint demo`.
 
-    Tags inside the sentence stay, they are part of what it says.
+    Only the Week's panels still use it (widgets/week_panels.py); every list
+    here shows a title as the user typed it, tags and all.
     """
     stripped = _TRAILING_TAGS.sub("", title)
     return stripped or title
+
+
+def title_text(title: str, tags: Sequence[str], style: str, tag_style: str) -> Text:
+    """The title as typed, its `#tags` in `tag_style`; a tag it does not mention
+    (one imported, say) follows it, so that no tag goes unseen."""
+    text = Text(title, style=style, overflow="ellipsis", no_wrap=True)
+    text.highlight_regex(TAG_PATTERN, tag_style)
+    mentioned = {match.group(0)[1:].casefold() for match in TAG_PATTERN.finditer(title)}
+    for tag in tags:
+        if tag.casefold() not in mentioned:
+            text.append(f" #{tag}", style=tag_style)
+    return text
 
 
 class ItemTable(RowTable):
     """Items keyed by id; `with_day` adds the day each was planned for (earlier days)."""
 
     def __init__(self, *, with_day: bool = False, id: str | None = None) -> None:
+        # The tags are in the title as typed: no column of their own, the title
+        # gets the width.
         columns = [
-            ("kind", " ", 1),
-            ("rating", "±", 1),
-            ("status", _("Status"), 10),
-            ("title", _("Title"), 0),
-            ("tags", _("Tags"), 14),
-            ("postponed", "↷", 3),
+            Column("kind", " ", 1),
+            Column("rating", "±", 1),
+            Column("status", _("Status"), 10),
+            Column("title", _("Title"), least=16),
+            Column("postponed", "↷", 3),
         ]
         if with_day:
-            columns.insert(0, ("day", _("Planned"), 10))
+            columns.insert(0, Column("day", _("Planned"), 10))
         super().__init__(columns, id=id)
         self.with_day = with_day
         self._shown: tuple[object, ...] = ((), {}, None, None)  # what the rows were made from
@@ -117,11 +132,11 @@ class ItemTable(RowTable):
             Rating.NEUTRAL: "bold",
             None: "dim",
         }[item.rating]
-        title = Text(
-            title_without_trailing_tags(item.title),
-            style="dim strike" if item.status is Status.DROPPED else dim,
-            overflow="ellipsis",
-            no_wrap=True,
+        title = title_text(
+            item.title,
+            item.tags,
+            "dim strike" if item.status is Status.DROPPED else dim,
+            f"{colours.get('text-accent', '')} {dim}".strip(),
         )
         if move is not None:
             status = Text("→ " + day_month(move.to_day), style="dim")
@@ -135,18 +150,11 @@ class ItemTable(RowTable):
             status = Text(_(STATUS_LABEL[item.status]), style=status_style)
         else:
             status = Text("")
-        tags = Text(
-            " ".join(f"#{tag}" for tag in item.tags),
-            style=f"{colours.get('text-accent', '')} {dim}".strip(),
-            overflow="ellipsis",
-            no_wrap=True,
-        )
         cells: list[object] = [
             Text(KIND_MARK[item.kind], style=f"bold {dim}".strip()),
             Text(RATING_MARK[item.rating], style=rating_style),
             status,
             title,
-            tags,
             Text(f"{item.postponed}×" if item.postponed else "", style=dim, justify="right"),
         ]
         if self.with_day:

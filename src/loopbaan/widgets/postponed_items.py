@@ -12,7 +12,7 @@ from loopbaan.insight.postponements import CHRONIC_TIMES, suggestion
 from loopbaan.store.postponed import PostponedItem
 from loopbaan.widgets.dates import day_month
 from loopbaan.widgets.item_table import REASON_LABEL, STATUS_LABEL
-from loopbaan.widgets.row_table import RowTable
+from loopbaan.widgets.row_table import Column, RowTable
 
 
 def reasons_text(item: PostponedItem) -> str:
@@ -32,13 +32,16 @@ class PostponedItems(RowTable):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(
             [
-                ("mark", " ", 1),
-                ("title", _("Item"), 0),
-                ("times", "×", 3),
-                ("days", _("Days"), 4),
-                ("why", _("Why"), 20),
-                ("now", _("Now"), 13),
-                ("suggestion", _("Suggestion"), 36),
+                Column("mark", " ", 1),
+                # The item and the suggestion share the rest, three to two. When there is
+                # too little, the suggestion goes first (the headline has the main one),
+                # then the days put off (× still says how often).
+                Column("title", _("Item"), share=3, least=24),
+                Column("times", "×", 3),
+                Column("days", _("Days"), 4, drop=1),
+                Column("why", _("Why"), 20),
+                Column("now", _("Now"), 13),
+                Column("suggestion", _("Suggestion"), share=2, least=20, most=40, drop=2),
             ],
             id=id,
         )
