@@ -92,8 +92,16 @@ class KeyGate:
                 return
 
     async def wait(self) -> None:
-        """Return once every typed key so far has been handled and has settled."""
-        await self._idle.wait()
+        """Return once every key typed so far has been handled and has settled.
+
+        Keys posted but not yet taken by the app count too: the app's queue is
+        worked through first.
+        """
+        while True:
+            await _barrier(self._pumps())
+            if not self._busy:
+                return
+            await self._idle.wait()
 
 
 async def _barrier(pumps: Iterable[MessagePump]) -> None:
