@@ -427,7 +427,8 @@ async def test_titles_typed_faster_than_the_app_land_where_they_were_typed(app) 
         await pilot.press("3")
         burst = _keys(
             "n", *"Go freelance", "enter", "escape", "m", *"First client", "enter", "escape",
-            "n", *"Write a book", "escape", "n", *"Teach", "enter", "escape", "m", *"Workshop", "enter", "escape",
+            "n", *"Write a book", "escape",
+            "n", *"Teach", "enter", "escape", "m", *"Workshop", "enter", "escape",
         )  # fmt: skip
         for key in burst:
             app.post_message(key)

@@ -45,8 +45,15 @@ class GoalsScreen(JournalScreen):
         Binding("delete", "delete", _("Delete")),
         Binding("f", "show_all", _("Show all")),
         Binding("f", "show_active", _("Active only")),
-        Binding("shift+up", "move(-1)", _("Move up"), key_display="⇧↑"),
-        Binding("shift+down", "move(1)", _("Move down"), key_display="⇧↓"),
+        # One footer entry for both: "⇧↑↓ Move".
+        Binding(
+            "shift+up",
+            "move(-1)",
+            _("Move"),
+            key_display="⇧↑↓",
+            tooltip=_("shift+↑ and shift+↓ reorder goals and milestones"),
+        ),
+        Binding("shift+down", "move(1)", _("Move down"), show=False),
         Binding("escape", "back_to_goals", _("Back to goals"), show=False),
     ]
 

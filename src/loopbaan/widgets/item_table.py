@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from datetime import date
 
@@ -28,19 +27,6 @@ REASON_LABEL = {
     Reason.SKILLS: N_("skills"),
     Reason.OTHER: N_("other"),
 }
-
-_TRAILING_TAGS = re.compile(r"(?:\s+#[\w-]+)+$")
-
-
-def title_without_trailing_tags(title: str) -> str:
-    """`Sprint demo #work #demo` → `Sprint demo`.
-
-    Only the Week's panels still use it (widgets/week_panels.py); every list
-    here shows a title as the user typed it, tags and all.
-    """
-    stripped = _TRAILING_TAGS.sub("", title)
-    return stripped or title
-
 
 def title_text(title: str, tags: Sequence[str], style: str, tag_style: str) -> Text:
     """The title as typed, its `#tags` in `tag_style`; a tag it does not mention

@@ -15,7 +15,7 @@ from loopbaan.i18n import _, ngettext
 from loopbaan.insight.postponements import suggestion
 from loopbaan.insight.week import Standout, Tally, Week, WeekSummary, weeks_between
 from loopbaan.widgets.dates import MONTHS_SHORT, WEEKDAYS_SHORT
-from loopbaan.widgets.item_table import REASON_LABEL, title_without_trailing_tags
+from loopbaan.widgets.item_table import REASON_LABEL
 
 PLUS, MINUS, MUTED = "$text-success", "$text-error", "$text-muted"
 BAR_WIDTH = 10  # cells for the busiest day's bar; quieter weeks draw one cell per item
@@ -209,7 +209,7 @@ class StandoutsPanel(WeekPanel):
             lines.append(
                 Content.assemble(
                     (f"{count:>3}{mark} ", style),
-                    title_without_trailing_tags(standout.title),
+                    standout.title,
                 )
             )
         return lines
@@ -248,7 +248,7 @@ class PostponedPanel(WeekPanel):
             lines.append(
                 Content.assemble(
                     (f"{item.times:>3}× ", "$text-warning"),
-                    title_without_trailing_tags(item.title),
+                    item.title,
                     (f" · {reasons}", MUTED),
                 )
             )
@@ -279,7 +279,7 @@ class GoalsPanel(WeekPanel):
                 Content.assemble(("  ◆ ", "$text-accent"), title) for title in move.milestones
             ]
             lines += [
-                Content.assemble(("  ✓ ", PLUS), title_without_trailing_tags(title))
+                Content.assemble(("  ✓ ", PLUS), title)
                 for title in move.items
             ]
         if len(summary.goals) > GOALS_SHOWN:
