@@ -28,6 +28,7 @@ REASON_LABEL = {
     Reason.OTHER: N_("other"),
 }
 
+
 def title_text(title: str, tags: Sequence[str], style: str, tag_style: str) -> Text:
     """The title as typed, its `#tags` in `tag_style`; a tag it does not mention
     (one imported, say) follows it, so that no tag goes unseen."""

@@ -278,10 +278,7 @@ class GoalsPanel(WeekPanel):
             lines += [
                 Content.assemble(("  ◆ ", "$text-accent"), title) for title in move.milestones
             ]
-            lines += [
-                Content.assemble(("  ✓ ", PLUS), title)
-                for title in move.items
-            ]
+            lines += [Content.assemble(("  ✓ ", PLUS), title) for title in move.items]
         if len(summary.goals) > GOALS_SHOWN:
             more = len(summary.goals) - GOALS_SHOWN
             lines.append(
