@@ -372,3 +372,18 @@ async def test_a_slow_answer_lets_the_period_line_change_first(make_app, conn) -
         assert len(titles(screen)) == 3  # still the quarter's items
         await settle(pilot)
         assert len(titles(screen)) == 4
+
+
+async def test_a_dropped_task_is_settled_not_chronic(make_app, conn) -> None:
+    ids = history(conn)
+    with transaction(conn):
+        items.set_status(conn, ids["a"], Status.DROPPED, on=D("2026-11-10"))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_postponed(pilot)
+        rows = {str(row[1]): row for row in map(screen.items_table.get_row_at, range(3))}
+        assert str(rows["Write the #report"][0]) == ""  # put off three times, then dropped
+        assert str(rows["Call the #client"][0]) == "●"
+        assert "dropped" in str(rows["Write the #report"][5])
+        headline = str(screen.query_one("#postponed-headline", Static).render())
+        assert "; 1 chronic (3 times or more)." in headline

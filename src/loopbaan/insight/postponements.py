@@ -20,6 +20,11 @@ def suggestion(reason: Reason) -> str:
     return REASON_TEXT[reason][1]
 
 
+def is_chronic(item: PostponedItem, times: int = CHRONIC_TIMES) -> bool:
+    """Put off `times` or more in the period and not dropped: a dropped task is settled."""
+    return item.times >= times and item.status is not Status.DROPPED
+
+
 def chronic(report: Postponed, times: int = CHRONIC_TIMES) -> list[Chronic]:
     """Items postponed `times` or more in the period, with the advice for their main reason.
 
@@ -28,7 +33,7 @@ def chronic(report: Postponed, times: int = CHRONIC_TIMES) -> list[Chronic]:
     return [
         Chronic(item, item.dominant_reason, suggestion(item.dominant_reason))
         for item in report.items
-        if item.times >= times and item.status is not Status.DROPPED
+        if is_chronic(item, times)
     ]
 
 

@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.containers import Center, Horizontal, Middle, Vertical
 from textual.widgets import Header, Static
 
-from loopbaan.domain import REASON_TEXT
+from loopbaan.domain import REASON_TEXT, Status
 from loopbaan.i18n import _, ngettext
 from loopbaan.insight.periods import Period, per_week
 from loopbaan.insight.postponements import CHRONIC_TIMES, suggestion
@@ -42,8 +42,14 @@ WEEKDAY_KEYS = tuple(store.WEEKDAYS)
 
 
 def chronic_count(report: Postponed) -> int:
-    """Items put off CHRONIC_TIMES or more in the period, also those past the list shown."""
-    return sum(n for times, n in report.items_by_times.items() if times >= CHRONIC_TIMES)
+    """Items put off CHRONIC_TIMES or more in the period, also those past the list shown,
+    less the dropped ones (settled). The list holds the most put off first, so the
+    dropped ones are among them unless more than ITEMS_SHOWN items are chronic."""
+    often = sum(n for times, n in report.items_by_times.items() if times >= CHRONIC_TIMES)
+    dropped = sum(
+        item.times >= CHRONIC_TIMES and item.status is Status.DROPPED for item in report.items
+    )
+    return often - dropped
 
 
 class PostponedScreen(PeriodScreen):
