@@ -165,6 +165,19 @@ async def test_f_finishes_the_week_review_and_reopens_it(make_app, conn) -> None
         assert stored(conn, 47).finished and not stored(conn).finished
 
 
+async def test_ctrl_f_finishes_the_week_from_a_question_and_the_footer_says_so(
+    make_app, conn
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "tab", *"more pairing")
+        shown = {b.action for _n, b, _e, _t in app.screen.active_bindings.values() if b.show}
+        assert {"finish(True)", "back_to_week"} <= shown and "quit" not in shown
+        await pilot.press("ctrl+f")
+        assert stored(conn).finished and stored(conn).more_of == "more pairing"
+        assert not isinstance(app.focused, Input)  # back to the week: q quits again
+
+
 async def test_ctrl_z_undoes_an_answer_step_by_step(make_app, conn) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

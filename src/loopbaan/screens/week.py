@@ -49,7 +49,9 @@ class WeekScreen(JournalScreen):
         Binding("f", "finish", _("Finish"), tooltip=_("mark the review of this week done")),
         Binding("f", "reopen", _("Reopen"), tooltip=_("the review of this week is open again")),
         Binding("ctrl+z", "undo", _("Undo"), show=False),
-        Binding("escape", "back_to_week", _("Back to the week"), show=False),
+        # In a question's field f is a letter: ctrl+f finishes there.
+        Binding("ctrl+f", "finish(True)", _("Finish"), tooltip=_("finish the week from a field")),
+        Binding("escape", "back_to_week", _("Back to the week")),
     ]
 
     def __init__(self) -> None:
@@ -152,10 +154,11 @@ class WeekScreen(JournalScreen):
         return " · ".join(parts)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        typing = isinstance(self.focused, Input)
         if action == "finish":
-            return not self.review.finished
+            return not self.review.finished and bool(parameters) == typing
         if action == "reopen":
-            return self.review.finished
+            return self.review.finished and not typing
         if action == "back_to_week":
             return isinstance(self.focused, Input)
         return True
@@ -192,9 +195,11 @@ class WeekScreen(JournalScreen):
     def action_this_week(self) -> None:
         self._show_week(self.this_week)
 
-    def action_finish(self) -> None:
+    def action_finish(self, from_field: bool = False) -> None:
         if self._finish(True):
             self.notify(_("Week {number} reviewed.").format(number=self.week.number))
+            if from_field:
+                self.action_back_to_week()
 
     def action_reopen(self) -> None:
         self._finish(False)
