@@ -223,3 +223,12 @@ async def test_goals_n_m_and_x_typed_at_once(make_app, conn) -> None:
             ("Pick a topic", True),
             ("Send the talk", False),
         ]
+
+
+async def test_3_goes_to_goals_from_every_screen(make_app, conn) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        for screen in ("1", "2", "4", "5", "6"):
+            await burst(app, [key(screen), key("3")])
+            await pilot.pause()
+            assert app.current_mode == "goals", f"3 from screen {screen}"
