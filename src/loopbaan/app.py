@@ -100,6 +100,8 @@ class LoopbaanApp(App[None]):
 
     def _key_pumps(self) -> list[MessagePump]:
         """What must have handled a key before the next one is taken."""
+        if not self.is_running or not self.screen_stack:
+            return [self]  # starting or closing: no screen to wait for
         return [self, *self.screen.walk_children(with_self=True)]
 
     async def on_event(self, event: events.Event) -> None:

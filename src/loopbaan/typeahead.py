@@ -24,7 +24,7 @@ from textual import events
 from textual.message_pump import MessagePump
 
 MAX_ROUNDS = 64  # a chain of messages longer than this is a loop, not a key's work
-ROUND_TIMEOUT = 2.0  # seconds: a pump that never answers must not hold the keys forever
+ROUND_TIMEOUT = 1.0  # seconds: a pump that does not answer (it is closing) lets the keys go
 
 
 def is_typed(event: events.Event) -> bool:
@@ -87,7 +87,8 @@ class KeyGate:
         """Return once every pump has handled what it was sent, and sent nothing more."""
         for _round in range(MAX_ROUNDS):
             pumps = list(self._pumps())
-            await _barrier(pumps)
+            if not await _barrier(pumps):
+                return  # better a key on its way than keys held for good
             if all(pump.message_queue_size == 0 for pump in pumps):
                 return
 
@@ -104,8 +105,8 @@ class KeyGate:
             await self._idle.wait()
 
 
-async def _barrier(pumps: Iterable[MessagePump]) -> None:
-    """Each pump works through the messages it holds now."""
+async def _barrier(pumps: Iterable[MessagePump]) -> bool:
+    """Each pump works through the messages it holds now; False if one did not in time."""
     done: list[asyncio.Event] = []
     for pump in pumps:
         reached = asyncio.Event()
@@ -116,3 +117,5 @@ async def _barrier(pumps: Iterable[MessagePump]) -> None:
         _finished, pending = await asyncio.wait(waits, timeout=ROUND_TIMEOUT)
         for wait in pending:
             wait.cancel()
+        return not pending
+    return True
