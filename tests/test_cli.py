@@ -523,3 +523,86 @@ def test_postponed_reports_a_dropped_task_as_dropped_not_chronic(env: Path, caps
 
     report = postponed.postponed(open_journal(env), date(2026, 11, 1), date(2026, 11, 30))
     assert [c.item.title for c in postponements.chronic(report)] == ["Renew the #cert"]
+
+
+# ------------------------------------------------------------------ log with markers
+
+
+def logged(capsys, *argv: str) -> dict:
+    """Log one item and return it as `list --format json` shows it."""
+    code, out, err = run(capsys, "log", *argv)
+    assert code == 0, err
+    item_id = int(out.split()[1])  # "logged 3 [ ] + Title (task, 2026-11-23)"
+    day = out.strip().rsplit(", ", 1)[1].rstrip(")")
+    code, out, _ = run(capsys, "list", "--format", "json", "--day", day)
+    return next(row for row in json.loads(out) if row["id"] == item_id)
+
+
+@pytest.mark.parametrize(
+    ("argv", "kind", "rating", "title", "tags"),
+    [
+        (["@Standup"], "appointment", None, "Standup", []),
+        (["!+ Finish the deck #slides"], "task", "plus", "Finish the deck #slides", ["slides"]),
+        (["+ Paired with Sam #parser"], "activity", "plus", "Paired with Sam #parser", ["parser"]),
+        (["- Expense report"], "activity", "minus", "Expense report", []),
+        (["0 Weekly sync"], "activity", "neutral", "Weekly sync", []),
+        # flags add what the markers leave out, or say the same
+        (
+            ["! Write the #design doc", "--plus"],
+            "task",
+            "plus",
+            "Write the #design doc",
+            ["design"],
+        ),
+        (["+ Demo day", "--appointment"], "appointment", "plus", "Demo day", []),
+        (["!+ Same twice", "--task", "--plus"], "task", "plus", "Same twice", []),
+        (["@ Retro", "--appointment", "--minus"], "appointment", "minus", "Retro", []),
+        # no markers: the title as typed
+        (["+1 for Sam", "--plus"], "activity", "plus", "+1 for Sam", []),
+        (["0800 standup"], "activity", None, "0800 standup", []),
+        (["Email @anna #followup"], "activity", None, "Email @anna #followup", ["followup"]),
+    ],
+)
+def test_log_reads_the_markers(env, capsys, argv, kind, rating, title, tags) -> None:
+    item = logged(capsys, *argv)
+    assert (item["kind"], item["rating"], item["title"], item["tags"]) == (
+        kind,
+        rating,
+        title,
+        tags,
+    )
+    assert item["day"] == "2026-11-23"
+
+
+def test_log_markers_with_a_day(env, capsys) -> None:
+    item = logged(capsys, "!- Chase the invoice", "--day", "next", "friday")
+    assert (item["kind"], item["rating"], item["day"]) == ("task", "minus", "2026-11-27")
+    assert item["status"] == "open"
+
+
+def test_log_confirms_what_the_markers_said(env, capsys) -> None:
+    code, out, _ = run(capsys, "log", "!+ Finish the deck #slides")
+    assert code == 0
+    assert out.strip() == "logged 1 [ ] + Finish the deck #slides (task, 2026-11-23)"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["+ x", "--minus"], "marked plus, but --minus says otherwise"),
+        (["- x", "--neutral"], "marked minus, but --neutral says otherwise"),
+        (["!x", "--appointment"], "marked task, but --appointment says otherwise"),
+        (["@x", "--task"], "marked appointment, but --task says otherwise"),
+        (["!+ x", "--task", "--minus"], "marked plus, but --minus"),
+        (["!"], "the title is empty"),
+        (["@+"], "the title is empty"),
+        (["!+  "], "the title is empty"),
+    ],
+)
+def test_log_marker_errors_are_usage_errors(env, capsys, argv, message) -> None:
+    run(capsys, "log", "Already there")
+    before = dump(env)
+    code, out, err = run(capsys, "log", *argv)
+    assert code == 2 and out == ""
+    assert message in err and len(err.strip().splitlines()) == 1
+    assert dump(env) == before

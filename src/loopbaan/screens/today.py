@@ -329,17 +329,27 @@ class TodayScreen(JournalScreen):
         if not item.is_task:
             self.notify(_("only tasks are ticked off; + − 0 rate this one"))
         elif item.status is Status.OPEN:
-            self._change_item(
-                item,
-                _("tick off “{title}”"),
-                lambda: store.set_status(self.conn, item.id, Status.DONE, on=self.day),
-            )
+            self._set_status(item, Status.DONE, _("tick off “{title}”"))
         else:
-            self._change_item(
-                item,
-                _("open “{title}” again"),
-                lambda: store.set_status(self.conn, item.id, Status.OPEN),
-            )
+            self._set_status(item, Status.OPEN, _("open “{title}” again"))
+
+    def action_drop(self) -> None:
+        item = self.item
+        if item is None:
+            return
+        if not item.is_task:
+            self.notify(_("only tasks are dropped; delete removes an item"))
+        elif item.status is Status.DROPPED:
+            self._set_status(item, Status.OPEN, _("take up “{title}” again"))
+        elif self._set_status(item, Status.DROPPED, _("drop “{title}”")):
+            self.notify(_("“{title}” dropped · ctrl+z takes it back").format(title=item.title))
+
+    def _set_status(self, item: Item, status: Status, label: str) -> bool:
+        """A task ticked off or dropped on the day shown, or open again."""
+        on = None if status is Status.OPEN else self.day
+        return self._change_item(
+            item, label, lambda: store.set_status(self.conn, item.id, status, on=on)
+        )
 
     def action_postpone(self) -> None:
         item = self.item
@@ -470,25 +480,6 @@ class TodayScreen(JournalScreen):
         panel = self.query_one(ReviewPanel)
         panel.add_fields()
         panel.start()
-
-    def action_drop(self) -> None:
-        item = self.item
-        if item is None:
-            return
-        if not item.is_task:
-            self.notify(_("only tasks are dropped; delete removes an item"))
-        elif item.status is Status.DROPPED:
-            self._change_item(
-                item,
-                _("take up “{title}” again"),
-                lambda: store.set_status(self.conn, item.id, Status.OPEN),
-            )
-        elif self._change_item(
-            item,
-            _("drop “{title}”"),
-            lambda: store.set_status(self.conn, item.id, Status.DROPPED, on=self.day),
-        ):
-            self.notify(_("“{title}” dropped · ctrl+z takes it back").format(title=item.title))
 
     def action_back_to_items(self) -> None:
         self.set_focus(None)
