@@ -31,3 +31,17 @@ async def test_the_goals_footer_offers_shift_up_and_down(make_app, conn) -> None
         await pilot.pause()
         shown = {b.action for _n, b, _e, _t in app.screen.active_bindings.values() if b.show}
         assert "move(-1)" in shown  # "⇧↑↓ Move": one entry for both
+
+
+async def test_a_palette_command_runs_the_screens_action(make_app, conn, today) -> None:
+    from loopbaan.domain import Kind, Status
+    from loopbaan.store import items, transaction
+
+    with transaction(conn):
+        task = items.add_item(conn, "Rewrite the wiki", day=today, kind=Kind.TASK)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        (drop,) = [c for c in app.get_system_commands(app.screen) if c.title == "Drop"]
+        await drop.callback()
+        assert items.get_item(conn, task.id).status is Status.DROPPED

@@ -201,7 +201,7 @@ class LoopbaanApp(App[None]):
             yield SystemCommand(
                 binding.description,
                 binding.tooltip or _("key {key}").format(key=binding.key_display or binding.key),
-                partial(active.node.run_action, binding.action),
+                partial(self.run_action, binding.action, active.node),
             )
 
 
