@@ -38,7 +38,7 @@ class GoalsScreen(JournalScreen):
         Binding("n", "new_goal", _("New goal"), priority=True),
         Binding("m", "new_milestone", _("Milestone"), priority=True),
         Binding("enter", "capture_create", _("Create"), priority=True),
-        Binding("escape", "capture_cancel", _("Cancel"), priority=True),
+        Binding("escape", "capture_cancel", _("Done"), priority=True),
         Binding("e", "edit", _("Edit")),
         Binding("x", "tick", _("Tick")),
         Binding("s", "status", _("Status")),

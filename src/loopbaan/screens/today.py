@@ -51,7 +51,7 @@ class TodayScreen(JournalScreen):
     BINDINGS = [
         Binding("a", "add", _("Add"), priority=True),
         Binding("enter", "capture_create", _("Add it"), priority=True),
-        Binding("escape", "capture_cancel", _("Cancel"), priority=True),
+        Binding("escape", "capture_cancel", _("Done"), priority=True),
         Binding("plus", "rate('plus')", _("Plus"), tooltip=_("rate the highlighted item +")),
         Binding("minus", "rate('minus')", _("Minus"), tooltip=_("rate the highlighted item −")),
         Binding("0", "rate('neutral')", _("Neutral"), tooltip=_("rate the highlighted item 0")),
