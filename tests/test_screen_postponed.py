@@ -385,5 +385,6 @@ async def test_a_dropped_task_is_settled_not_chronic(make_app, conn) -> None:
         assert str(rows["Write the #report"][0]) == ""  # put off three times, then dropped
         assert str(rows["Call the #client"][0]) == "●"
         assert "dropped" in str(rows["Write the #report"][5])
+        assert str(rows["Write the #report"][6]) == ""  # settled: no advice
         headline = str(screen.query_one("#postponed-headline", Static).render())
         assert "; 1 chronic (3 times or more)." in headline

@@ -67,7 +67,13 @@ class PostponedItems(RowTable):
                         Text(str(item.days_deferred), justify="right"),
                         Text(reasons_text(item), overflow="ellipsis", no_wrap=True),
                         Text(status_text(item), no_wrap=True),
-                        Text(_(suggestion(item.dominant_reason)), overflow="ellipsis"),
+                        Text(
+                            # a dropped task is settled: no advice on it
+                            ""
+                            if item.status is Status.DROPPED
+                            else _(suggestion(item.dominant_reason)),
+                            overflow="ellipsis",
+                        ),
                     ),
                 )
                 for item in items
@@ -80,5 +86,5 @@ class PostponedItems(RowTable):
             else _("Postponed items ({n})").format(n=total)
         )
         self.border_subtitle = _(
-            "× times · Days: days put off in all · ● chronic: {times} times or more"
+            "× times · Days: days put off in all · ● chronic: {times} times or more, not dropped"
         ).format(times=CHRONIC_TIMES)
