@@ -209,5 +209,9 @@ def _default_db_path() -> Path:
     return db_path(None)
 
 
-def run_app(path: Path, today: date | None = None) -> None:
-    LoopbaanApp(db_path=path, today=today).run()
+def run_app(path: Path, today: date | None = None) -> int:
+    """Run the TUI; its exit code (non-zero after a crash). Without `today`, the
+    app asks the clock (or LOOPBAAN_TODAY) each minute, so midnight moves it on."""
+    app = LoopbaanApp(db_path=path, today=today)
+    app.run()
+    return app.return_code or 0

@@ -440,10 +440,10 @@ def cmd_tui(args: argparse.Namespace) -> int:
     from loopbaan.store.db import open_journal
 
     open_journal(path).close()  # errors here are one line, before the screen changes
+    today()  # a LOOPBAAN_TODAY that is not a day: one line here, too
     from loopbaan.app import run_app
 
-    run_app(path, today())
-    return 0
+    return run_app(path)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -457,8 +457,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         make_demo_journal(path, today())
         from loopbaan.app import run_app
 
-        run_app(path, today())
-    return 0
+        return run_app(path)
 
 
 # ---------------------------------------------------------------------- parser
