@@ -117,6 +117,17 @@ class LoopbaanApp(App[None]):
     def on_unmount(self) -> None:
         self.keys.close()
 
+    def _fatal_error(self) -> None:
+        """A crash: the report shows where, never the local variables (they hold the
+        user's entries). Textual's own shows them; no public hook exists (decision 7)."""
+        from rich.segment import Segments
+        from rich.traceback import Traceback
+
+        self.bell()
+        report = Traceback(show_locals=False, width=None)
+        self._exit_renderables.append(Segments(self.console.render(report, self.console.options)))
+        self._close_messages_no_wait()
+
     def on_mount(self) -> None:
         if self._clock is not None:
             self.set_interval(60, self.check_day)

@@ -37,8 +37,9 @@ class Period(NamedTuple):
 
 
 def _month_end(year: int, month: int) -> date:
-    first_of_next = date(year + month // 12, month % 12 + 1, 1)
-    return first_of_next - timedelta(days=1)
+    if month == 12:
+        return date(year, 12, 31)  # also in year 9999, which has no next January
+    return date(year, month + 1, 1) - timedelta(days=1)
 
 
 def period_of(span: Span, day: date, bounds: tuple[date, date] | None = None) -> Period:
@@ -80,7 +81,10 @@ def move(
     """
     if period.span is Span.ALL or steps == 0:
         return None
-    target = shift(period, steps)
+    try:
+        target = shift(period, steps)
+    except ValueError:  # before year 1 or after 9999: the calendar ends
+        return None
     if steps < 0 and (bounds is None or target.until < bounds[0]):
         return None
     last = max(today, bounds[1]) if bounds else today
@@ -91,10 +95,12 @@ def move(
 
 def mondays(since: date, until: date) -> list[date]:
     """The Monday of every week that touches the days from `since` to `until`."""
-    monday = since - timedelta(days=since.weekday())
+    monday = since - timedelta(days=min(since.weekday(), (since - date.min).days))
     weeks = []
     while monday <= until:
         weeks.append(monday)
+        if (date.max - monday).days < 7:
+            break  # the last week of the calendar
         monday += timedelta(days=7)
     return weeks
 

@@ -32,11 +32,14 @@ class Week(NamedTuple):
 
     @property
     def last(self) -> date:
-        return self.first + timedelta(days=6)
+        return self.first + timedelta(days=min(6, (date.max - self.first).days))
 
     @property
     def days(self) -> tuple[date, ...]:
-        return tuple(self.first + timedelta(days=n) for n in range(7))
+        """Its seven days (fewer only in the last week of the calendar, year 9999)."""
+        return tuple(
+            self.first + timedelta(days=n) for n in range((self.last - self.first).days + 1)
+        )
 
     def holds(self, day: date) -> bool:
         return self.first <= day <= self.last
@@ -48,8 +51,9 @@ class Week(NamedTuple):
 
 def week_of(day: date, first_weekday: int = 0) -> Week:
     """The week that holds `day`, its first day being `first_weekday` (0 = Monday)."""
-    first = day - timedelta(days=(day.weekday() - first_weekday) % 7)
-    year, number, _weekday = (first + timedelta(days=3)).isocalendar()
+    first = day - timedelta(days=min((day.weekday() - first_weekday) % 7, (day - date.min).days))
+    thursday = first + timedelta(days=min(3, (date.max - first).days))  # names the ISO week
+    year, number, _weekday = thursday.isocalendar()
     return Week(first, year, number)
 
 

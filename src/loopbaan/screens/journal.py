@@ -8,6 +8,7 @@ from datetime import date
 
 from textual.screen import Screen
 
+from loopbaan.i18n import _
 from loopbaan.store import StoreError
 from loopbaan.store.undo import Change
 from loopbaan.widgets.capture_line import CaptureLine
@@ -38,6 +39,10 @@ class JournalScreen(Screen[None]):
             self.notify(str(error), severity="error")
             return False
         return True
+
+    def end_of_calendar(self) -> None:
+        """`[` or `]` past year 1 or 9999: say so, and stay."""
+        self.notify(_("that is the end of the calendar"), severity="warning")
 
     def today_changed(self, old: date) -> None:
         """Midnight passed while this screen was shown: the app's `today` is a new day."""

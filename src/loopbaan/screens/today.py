@@ -441,7 +441,10 @@ class TodayScreen(JournalScreen):
             self.notify(_("“{title}” deleted · ctrl+z brings it back").format(title=item.title))
 
     def action_step_day(self, step: int) -> None:
-        self.day += timedelta(days=step)
+        try:
+            self.day += timedelta(days=step)
+        except OverflowError:
+            self.end_of_calendar()
 
     def action_go_today(self) -> None:
         self.day = self.today

@@ -125,8 +125,12 @@ class WeekScreen(JournalScreen):
         self.query_one("#week-status", Static).update(self._status(summary), layout=False)
         for panel in self.query(WeekPanel):
             panel.show(summary, self.today)
-        before = week.shifted(-1)
-        last_step = week_review(self.conn, before.year, before.number).next_step
+        try:
+            before = week.shifted(-1)
+        except OverflowError:  # the first week of the calendar has none before it
+            last_step = ""
+        else:
+            last_step = week_review(self.conn, before.year, before.number).next_step
         self.questions.show(self.review, last_step)
         # Only when f changed meaning; the footer shows it in the same repaint.
         if finished != self._finished_shown:
@@ -190,7 +194,12 @@ class WeekScreen(JournalScreen):
         self.reload()
 
     def action_step_week(self, step: int) -> None:
-        self._show_week(self.week.shifted(step))
+        try:
+            week = self.week.shifted(step)
+        except (OverflowError, ValueError):
+            self.end_of_calendar()
+            return
+        self._show_week(week)
 
     def action_this_week(self) -> None:
         self._show_week(self.this_week)

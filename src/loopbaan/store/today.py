@@ -47,7 +47,7 @@ def earlier(conn: sqlite3.Connection, day: date) -> Earlier:
     total = conn.execute(
         "SELECT count(*) FROM item WHERE kind = 'task' AND status = 'open' AND day < ?", (iso,)
     ).fetchone()[0]
-    since = (day - timedelta(days=UNRATED_DAYS_BACK)).isoformat()
+    since = (day - timedelta(days=min(UNRATED_DAYS_BACK, (day - date.min).days))).isoformat()
     rows = conn.execute(
         _ITEM_SELECT + " WHERE i.day >= ? AND i.day < ? AND i.rating IS NULL"
         " AND NOT (i.kind = 'task' AND i.status = 'open')"

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from loopbaan.i18n import _
 from loopbaan.store.db import transaction
-from loopbaan.store.errors import StoreError
+from loopbaan.store.errors import StoreError, unavailable
 
 # A scope is a list of (table, key column) in parent-first order; its value picks
 # the rows. Children are listed so that their before-rows are restored too.
@@ -79,8 +79,11 @@ class UndoLog:
     def change(self, label: str) -> Iterator[Change]:
         """Run a change in a transaction and keep its before-images for undo."""
         record = Change(self.conn, label)
-        with transaction(self.conn):
-            yield record
+        try:
+            with transaction(self.conn):
+                yield record
+        except sqlite3.OperationalError as error:  # locked, read-only, disk full
+            raise unavailable(error) from None
         self._changes.append(record)
         del self._changes[: -self.limit]
 
@@ -96,6 +99,8 @@ class UndoLog:
                     self._remove_newer(image)
                 for image in record.images:
                     self._restore(image)
+        except sqlite3.OperationalError as error:  # kept: it can be undone later
+            raise unavailable(error) from None
         except sqlite3.IntegrityError as error:
             self._changes.pop()
             raise StoreError(

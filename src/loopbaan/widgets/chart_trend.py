@@ -178,11 +178,15 @@ class TrendChart(PlotextPlot):
             plt.plot(xs, ys, marker="braille", color=color, fillx=self.fill)
             if len(xs) <= FEW_POINTS and not self.fill:
                 plt.scatter(xs, ys, marker="•", color=color)
-        plt.xlim(self.since.toordinal(), self.until.toordinal())
-        marks = ticks(self.since, self.until, max(2, (self.size.width - 6) // 12))
+        # Plotext divides by the width of each axis: a period of one day, or one level,
+        # is drawn one step wide.
+        until = max(self.until, self.since + timedelta(days=1))
+        plt.xlim(self.since.toordinal(), until.toordinal())
+        marks = ticks(self.since, until, max(2, (self.size.width - 6) // 12))
         plt.xticks([day.toordinal() for day, _label in marks], [label for _day, label in marks])
         if self.y_range:
             low, high = self.y_range
+            high = max(high, low + 1)
             levels = list(range(low, high + 1))
         else:
             top = max(value for line in self.series for _day, value in line.points)
