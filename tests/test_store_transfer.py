@@ -534,6 +534,10 @@ def _same_day(data: dict[str, Any]) -> None:
     data["day_reviews"][1]["day"] = data["day_reviews"][0]["day"]
 
 
+def _postpone_an_activity(data: dict[str, Any]) -> None:
+    data["items"][0]["uid"] = data["postponements"][0]["item_uid"] = "gave"
+
+
 def _goals_not_a_list(data: dict[str, Any]) -> None:
     data["goals"] = {"uid": "goal-promoted"}
 
@@ -549,7 +553,7 @@ BAD_FILES = [
     ),
     (_set("items", 2, title="   "), "items[2]: title is empty"),
     (_set("items", 0, title=42), "items[0]: title must be text, not 42"),
-    (_set("items", 0, note=None), "items[0]: note must be text, not null"),
+    (_set("items", 0, title=None), "items[0]: title must be text, not null"),
     (_drop("items", 3, "day"), "items[3]: day is missing"),
     (_drop("items", 3, "uid"), "items[3]: uid is missing"),
     (_set("items", 0, day="2026-02-30"), "items[0]: day '2026-02-30' is not a day (YYYY-MM-DD)"),
@@ -640,6 +644,71 @@ BAD_FILES = [
         "attitude_checks[1]: score must be a whole number, not '4'",
     ),
     (_set("attitude_checks", 0, attitude=" "), "attitude_checks[0]: attitude is empty"),
+    # What the app itself would not store (issue 10):
+    (
+        _postpone_an_activity,
+        "postponements[0]: item_uid 'gave' is not a task; only tasks are postponed",
+    ),
+    (
+        _set("items", 2, done_on="2026-11-27"),
+        "items[2]: an open task has no done_on, not '2026-11-27'",
+    ),
+    (
+        _set("items", 0, done_on="2026-11-22"),
+        "items[0]: done_on '2026-11-22' is not the day of this activity, 2026-11-23",
+    ),
+    (
+        _set("items", 1, done_on="2026-11-24"),
+        "items[1]: done_on '2026-11-24' is not the day of this appointment, 2026-11-23",
+    ),
+    (
+        _set("items", 0, note="fine\ud800"),
+        "items[0]: note is not valid Unicode text (it holds a lone surrogate)",
+    ),
+    (
+        _set("items", 0, uid="\udcff"),
+        "items[0]: uid is not valid Unicode text (it holds a lone surrogate)",
+    ),
+    (
+        _set("goals", 0, beacon="\udc80 \U0001f600"),
+        "goals[0]: beacon is not valid Unicode text (it holds a lone surrogate)",
+    ),
+    (
+        _set("conversations", 0, with_whom="Ay\udfffla"),
+        "conversations[0]: with_whom is not valid Unicode text (it holds a lone surrogate)",
+    ),
+    (
+        _set("items", 0, tags=["ok", "\ud800"]),
+        "items[0]: tag '\\ud800' is not a tag name (letters, digits, - and _)",
+    ),
+    (
+        _set("items", 0, created_at="99999-01-01T00:00:00Z"),
+        "items[0]: created_at '99999-01-01T00:00:00Z' is not a time in ISO 8601 with a zone (…Z)",
+    ),
+    (
+        _set("items", 0, created_at="9999-12-31T23:59:59-01:00"),
+        "items[0]: created_at '9999-12-31T23:59:59-01:00' is not a time in ISO 8601 with a zone"
+        " (…Z)",
+    ),
+    (
+        _set("conversations", 0, created_at="0001-01-01T00:30:00+01:00"),
+        "conversations[0]: created_at '0001-01-01T00:30:00+01:00' is not a time in ISO 8601 with"
+        " a zone (…Z)",
+    ),
+    (
+        _set("day_reviews", 0, finished_at="9999-12-31T23:00:00-02:00"),
+        "day_reviews[0]: finished_at '9999-12-31T23:00:00-02:00' is not a time in ISO 8601 with"
+        " a zone (…Z)",
+    ),
+    (
+        _set("goals", 0, position=2**70),
+        "goals[0]: position 1180591620717411303424 is not between"
+        " -4611686018427387904 and 4611686018427387904",
+    ),
+    (
+        _set("attitude_checks", 0, attitude=None),
+        "attitude_checks[0]: attitude must be text, not null",
+    ),
 ]
 
 
@@ -753,7 +822,237 @@ def test_read_import_file_reads_an_export(journal, tmp_path: Path) -> None:
     with path.open("w", encoding="utf-8") as stream:
         write_json(conn, stream)
     data = read_import_file(path)
-    assert records(data) == records(export_journal(conn))
+    target = journal("b.db")
+    assert import_journal(target, data).total_added == 19
+    assert records(export_journal(target)) == records(export_journal(conn))
+
+
+# ---------------------------------------------------------------------- consistent imports
+
+
+def test_null_optional_text_is_stored_empty(journal) -> None:
+    """`"note": null` is what other tools write for "no note"; the app stores ""."""
+    conn = journal("a.db")
+    data = {
+        "format": "loopbaan",
+        "version": 1,
+        "items": [{"uid": "a", "title": "Hand-made", "day": "2026-11-23", "note": None}],
+        "goals": [{"uid": "g", "title": "Grow", "beacon": None, "needs": None}],
+        "day_reviews": [{"uid": "d", "day": "2026-11-23", "liked": None, "learned": None}],
+        "conversations": [{"uid": "c", "day": "2026-11-23", "with_whom": None, "outcome": None}],
+        "attitude_checks": [{"uid": "x", "day": "2026-11-23", "attitude": "a", "score": 3}],
+    }
+    assert import_journal(conn, data).total_added == 5
+    exported = export_journal(conn)
+    assert exported["items"][0]["note"] == ""
+    assert (exported["goals"][0]["beacon"], exported["goals"][0]["needs"]) == ("", "")
+    assert (exported["day_reviews"][0]["liked"], exported["conversations"][0]["outcome"]) == (
+        "",
+        "",
+    )
+    assert conn.execute("SELECT count(*) FROM item WHERE note IS NULL").fetchone()[0] == 0
+
+
+def test_a_task_ticked_off_before_its_day_comes_back(journal) -> None:
+    """`loopbaan done` on a task planned for later stores a done_on before its day:
+    the export of such a journal must import again (a backup that cannot be restored
+    is no backup), so only an activity's or appointment's done_on must be its day."""
+    source = journal("a.db")
+    with transaction(source):
+        early = items.add_item(source, "Early bird", day=MON + timedelta(2), kind=Kind.TASK)
+        items.set_status(source, early.id, Status.DONE, on=MON)
+        gone = items.add_item(source, "Not needed", day=MON + timedelta(5), kind=Kind.TASK)
+        items.set_status(source, gone.id, Status.DROPPED, on=MON)
+    first = export_journal(source)
+    assert first["items"][0]["done_on"] == "2026-11-23" < first["items"][0]["day"]
+    target = journal("b.db")
+    assert import_journal(target, first).total_added == 2
+    assert records(export_journal(target)) == records(first)
+
+
+def test_a_closed_record_without_done_on_is_done_on_its_day(journal) -> None:
+    conn = journal("a.db")
+    data = {
+        "format": "loopbaan",
+        "version": 1,
+        "items": [
+            {"uid": "t", "kind": "task", "status": "done", "title": "T", "day": "2026-11-23"},
+            {"uid": "d", "kind": "task", "status": "dropped", "title": "D", "day": "2026-11-24"},
+            {"uid": "a", "title": "A", "day": "2026-11-25", "done_on": None},
+        ],
+    }
+    import_journal(conn, data)
+    done_on = [item["done_on"] for item in export_journal(conn)["items"]]
+    assert done_on == ["2026-11-23", "2026-11-24", "2026-11-25"]
+
+
+def test_a_postponement_of_an_activity_in_the_journal_is_refused(journal) -> None:
+    conn = journal("a.db")
+    with transaction(conn):
+        own = items.add_item(conn, "Wrote notes", day=MON)
+    before = dump(conn)
+    data = {
+        "format": "loopbaan",
+        "version": 1,
+        "postponements": [
+            {
+                "uid": "p",
+                "item_uid": own.uid,
+                "from_day": "2026-11-23",
+                "to_day": "2026-11-24",
+                "reason": "other",
+            }
+        ],
+    }
+    with pytest.raises(StoreError) as raised:
+        import_journal(conn, data)
+    assert str(raised.value) == (
+        f"postponements[0]: item_uid '{own.uid}' is not a task; only tasks are postponed"
+    )
+    assert dump(conn) == before
+
+
+def test_a_refused_file_leaves_no_journal_behind(tmp_path: Path, quiet_config) -> None:
+    """The whole file is checked before the journal is opened: `loopbaan import` of a bad
+    file into a journal that does not exist yet does not make one."""
+    from loopbaan.cli import main
+
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "loopbaan", "version": 1, "items": [{"uid": "a"}]}')
+    target = tmp_path / "new.db"
+    assert main(["--db", str(target), "import", str(bad)]) == 1
+    assert not target.exists()
+
+
+# ---------------------------------------------------------------------- reading a file in pieces
+
+
+@pytest.mark.parametrize("piece", [1, 2, 3, 7, 64, 1 << 20])
+@pytest.mark.parametrize("indent", [None, 0, 3])
+def test_a_file_read_in_any_pieces_imports_the_same(
+    journal, tmp_path: Path, monkeypatch, piece: int, indent: int | None
+) -> None:
+    """Records cut anywhere by a read (in a number, a word, a UTF-8 sequence) parse whole."""
+    import loopbaan.store.importer as importer
+
+    source = journal("a.db")
+    fill(source)
+    with transaction(source):  # numbers and words that a cut could change
+        _insert(
+            source, "goal", uid="g-num", title="∑ Zahl 😀", beacon="é" * 3, statement="",
+            direction=None, first_step="", needs="", supporters="", status="active",
+            target_day=None, position=-1234567890123, created_at=STAMP, updated_at=STAMP,
+        )  # fmt: skip
+    exported = export_journal(source)
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps(exported, indent=indent, ensure_ascii=indent is None))
+    monkeypatch.setattr(importer, "READ_BYTES", piece)
+    target = journal(f"b{piece}.db")
+    assert import_journal(target, read_import_file(path)).total_added == 20
+    assert records(export_journal(target)) == records(exported)
+
+
+@pytest.mark.parametrize("piece", [1, 5, 1 << 20])
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"format": "loopbaan", "version": 1, "items": [{"uid": "a"} {"uid": "b"}]}',
+        '{"format": "loopbaan",\n "version": 1,\n "items": [\n  {"uid": "a", }]}',
+        '{"format": "loopbaan", "version": 1, "items": [1, 2,]}',
+        '{"format": "loopbaan", "version": 1, "items": [1.5e, 2]}',
+        '{"format": "loopbaan", "version": 1, "goals": [nul]}',
+        '{"format": "loopbaan", "version": 1, "goals": [{"title": "unterminated}]}',
+        '{"format": "loopbaan", "version": 1} trailing',
+        '{"format": "loopbaan", "version": 1',
+        '{"format": "loopbaan" "version": 1}',
+        '{"format": "loopbaan", 1: 1}',
+        '{"format": "loopbaan", "items": [\n\n  {"x": "\t"}]}',
+        "",
+        "   \n  ",
+        "[1, 2",
+    ],
+)
+def test_a_file_that_is_not_json_says_where_as_json_does(
+    tmp_path: Path, monkeypatch, text: str, piece: int
+) -> None:
+    import loopbaan.store.importer as importer
+
+    path = tmp_path / "in.json"
+    path.write_text(text)
+    with pytest.raises(json.JSONDecodeError) as expected:
+        json.loads(text)
+    monkeypatch.setattr(importer, "READ_BYTES", piece)
+    with pytest.raises(StoreError) as raised:
+        read_import_file(path)
+    where = f"(line {expected.value.lineno}, column {expected.value.colno})"
+    assert str(raised.value) == f"{path} is not JSON {where}"
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (b"[" * 100_000 + b"]" * 100_000, "{path}: lists or objects nested too deeply (line 1)"),
+        (
+            b'{"format": "loopbaan", "version": 1,\n "items": ['
+            + b"[" * 100_000
+            + b"]" * 100_000
+            + b"]}",
+            "{path}: lists or objects nested too deeply (line 2)",
+        ),
+        (
+            b'{"format": "loopbaan", "version": 1, "goals": [{"position": ' + b"9" * 5000 + b"}]}",
+            "{path}: a number too long to read (line 1)",
+        ),
+        (
+            b'{"format": "loopbaan", "version": 1, "items": "\xed\xa0\x80"}',
+            "{path} is not JSON text",
+        ),
+        (
+            b'\xef\xbb\xbf{"format": "loopbaan", "version": 1, "items": {}}',
+            "{path}: items must be a list of records",
+        ),
+        (
+            '{"format": "loopbaan", "version": 1, "items": [{"uid": 1}]}'.encode("utf-16"),
+            "{path}: items[0]: uid must be text, not 1",
+        ),
+        (
+            b'{"items": [{"uid": 1}], "format": "jrnl"}',  # not an export comes first
+            "{path}: not a loopbaan export",
+        ),
+        (
+            b'{"format": "loopbaan", "version": 1, "items": [{"uid": 1}], "items": []}',
+            None,  # the last of a name given twice counts, as in json.loads
+        ),
+        (b'{"format": "loopbaan", "version": 1, "items": {}, "items": []}', None),
+        (
+            b'{"format": "loopbaan", "version": 1, "items": [], "items": {}}',
+            "{path}: items must be a list of records",
+        ),
+    ],
+    ids=[
+        "deep",
+        "deep record",
+        "long number",
+        "surrogate bytes",
+        "BOM",
+        "UTF-16",
+        "order",
+        "twice",
+        "twice, a list last",
+        "twice, a list first",
+    ],
+)
+def test_read_import_file_refuses_hostile_files(
+    tmp_path: Path, content: bytes, problem: str | None
+) -> None:
+    path = tmp_path / "in.json"
+    path.write_bytes(content)
+    if problem is None:
+        assert read_import_file(path).rows["items"] == []
+        return
+    with pytest.raises(StoreError) as raised:
+        read_import_file(path)
+    assert str(raised.value) == problem.format(path=path)
 
 
 # ---------------------------------------------------------------------- CSV and Markdown

@@ -1,20 +1,26 @@
 """Importing a loopbaan JSON export: check the whole file, then write it in one go.
 
 Records travel by uid, so an import merges into any journal and importing the
-same file twice adds nothing. Ids are handed out here, so the bulk inserts need
-no read-back: a ten-year journal imports in a few seconds.
+same file twice adds nothing. A file is read a piece at a time and each record is
+checked as soon as it is parsed, then kept only as a compact row: a ten-year
+export (~34 MB) is never in memory as text and as objects at once. A file is
+refused whole, in one line, for anything the app itself would not store. Ids are
+handed out here, so the inserts need no read-back; they go in batches, in one
+transaction.
 """
 
 from __future__ import annotations
 
+import codecs
 import json
+import re
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import IO, Any, NoReturn
 
 from loopbaan.days import utc_now
 from loopbaan.domain import (
@@ -43,57 +49,48 @@ from loopbaan.store.transfer import (
     stored_time,
 )
 
-# ---------------------------------------------------------------------- reading a file
+# Rows per executemany: big enough to cost nothing, small enough to hold nothing.
+BATCH_ROWS = 5000
+# Bytes read from a file at a time; a record longer than that is read on until it ends.
+READ_BYTES = 1 << 20
+
+_MISSING: Any = object()
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _header_problem(data: object) -> str | None:
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
+def _show(value: object, *, as_json: bool = False) -> str:
+    """A value for a message: short, one line, every character printable as UTF-8.
+
+    Text is quoted as Python does ('…'), unless `as_json`; the rest is shown as JSON.
+    """
+    if isinstance(value, str) and not as_json:
+        text = repr(value[:60])
+    else:
+        try:
+            text = json.dumps(value[:60] if isinstance(value, str) else value, ensure_ascii=False)
+        except (ValueError, TypeError, RecursionError):
+            text = type(value).__name__
+    if len(text) > 50:
+        text = text[:47] + "…"
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _header_problem(data: Mapping[str, Any]) -> str | None:
+    if not isinstance(data, Mapping) or data.get("format") != FORMAT:
         return _("not a loopbaan export")
     version = data.get("version")
     if version != VERSION or isinstance(version, bool):
         return _(
             "export version {version} is not supported; this loopbaan reads {supported}"
-        ).format(version=json.dumps(version), supported=VERSION)
+        ).format(version=_show(version, as_json=True), supported=VERSION)
     return None
 
 
-def read_import_file(path: Path | str) -> dict[str, Any]:
-    """The parsed JSON of a loopbaan export; a StoreError says in one line why not."""
-    path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise StoreError(
-            _("cannot read {path}: {error}").format(path=path, error=error.strerror or error)
-        ) from None
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as error:
-        raise StoreError(
-            _("{path} is not JSON (line {line}, column {column})").format(
-                path=path, line=error.lineno, column=error.colno
-            )
-        ) from None
-    except ValueError:  # not UTF-8 (or -16/-32) text at all
-        raise StoreError(_("{path} is not JSON text").format(path=path)) from None
-    problem = _header_problem(data)
-    if problem:
-        raise StoreError(f"{path}: {problem}")
-    return data
-
-
-# ---------------------------------------------------------------------- checking a file
-
-_MISSING: Any = object()
-
-
-def _show(value: object) -> str:
-    text = repr(value) if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= 50 else text[:47] + "…"
+# ---------------------------------------------------------------------- checking records
 
 
 class _Record:
-    """One record of the file under check; every complaint names where it is."""
+    """One record under check; every complaint names where it is."""
 
     __slots__ = ("data", "where")
 
@@ -110,11 +107,20 @@ class _Record:
         self.fail(_("{field} is missing").format(field=name))
 
     def text(self, name: str, default: Any = "") -> str:
+        """Text as stored; an optional text (default "") may be null, stored as ""."""
         value = self.data.get(name, default)
         if value is _MISSING:
             self.missing(name)
+        if value is None and default == "":
+            return ""
         if not isinstance(value, str):
             self.fail(_("{field} must be text, not {value}").format(field=name, value=_show(value)))
+        if not value.isascii() and _SURROGATE.search(value):
+            self.fail(
+                _("{field} is not valid Unicode text (it holds a lone surrogate)").format(
+                    field=name
+                )
+            )
         return value
 
     def title(self) -> str:
@@ -164,7 +170,10 @@ class _Record:
             return None
         if value is default and isinstance(value, str) and value[10:11] == " ":
             return value  # already in the stored form
-        stored = stored_time(value)
+        try:
+            stored = stored_time(value)
+        except (OverflowError, ValueError):  # in UTC it falls before year 1 or after 9999
+            stored = None
         if stored is None:
             self.fail(
                 _("{field} {value} is not a time in ISO 8601 with a zone (…Z)").format(
@@ -211,7 +220,7 @@ class _Record:
         if not low <= value <= high:
             self.fail(
                 _("{field} {value} is not between {low} and {high}").format(
-                    field=name, value=value, low=low, high=high
+                    field=name, value=_show(value), low=low, high=high
                 )
             )
         return value
@@ -247,6 +256,20 @@ def _check_item(r: _Record, now: str) -> tuple:
                 value=_show(status), kind=_(str(kind))
             )
         )
+    done_on = r.day("done_on", nullable=True, default=None)
+    if status == Status.OPEN:
+        if done_on is not None:
+            r.fail(_("an open task has no done_on, not {value}").format(value=_show(done_on)))
+    elif done_on is None:
+        done_on = day  # done (or dropped) on its day, as the app records it
+    elif not is_task and done_on != day:
+        # A task may be ticked off before its day (`loopbaan done` on a task planned
+        # for later does it); an activity or appointment is done on its own day.
+        r.fail(
+            _("done_on {value} is not the day of this {kind}, {day}").format(
+                value=_show(done_on), kind=_(str(kind)), day=day
+            )
+        )
     created = r.time("created_at", now)
     return (
         uid,
@@ -256,7 +279,7 @@ def _check_item(r: _Record, now: str) -> tuple:
         r.choice("rating", Rating, None, nullable=True),
         r.text("note"),
         status,
-        r.day("done_on", nullable=True, default=None if is_task else day),
+        done_on,
         r.reference("goal_uid"),
         r.reference("conversation_uid"),
         r.tags(),
@@ -373,36 +396,290 @@ _CHECKERS: dict[str, Callable[[_Record, str], tuple]] = {
 _NATURAL_KEYS = {"day_reviews": (1,), "week_reviews": (1, 2)}
 
 
-def _check_section(data: dict[str, Any], section: str, now: str) -> list[tuple]:
+class _Section:
+    """The rows of one section, checked record by record as they come."""
+
+    __slots__ = ("check", "keys", "name", "now", "positions", "rows", "uids")
+
+    def __init__(self, name: str, now: str) -> None:
+        self.name = name
+        self.now = now
+        self.check = _CHECKERS[name]
+        self.positions = _NATURAL_KEYS.get(name)
+        self.rows: list[tuple] = []
+        self.uids: dict[object, int] = {}
+        self.keys: dict[tuple, int] = {}
+
+    def add(self, record: object) -> None:
+        index = len(self.rows)
+        row = self.check(_Record(self.name, index, record), self.now)
+        other = self.uids.setdefault(row[0], index)
+        if other != index:
+            raise StoreError(
+                f"{self.name}[{index}]: "
+                + _("uid {uid} appears twice in the file (also {other})").format(
+                    uid=_show(row[0]), other=f"{self.name}[{other}]"
+                )
+            )
+        if self.positions:
+            key = tuple(row[p] for p in self.positions)
+            other = self.keys.setdefault(key, index)
+            if other != index:
+                raise StoreError(
+                    f"{self.name}[{index}]: "
+                    + _("{what} has a second review in the file (also {other})").format(
+                        what=" ".join(map(str, key)), other=f"{self.name}[{other}]"
+                    )
+                )
+        self.rows.append(row)
+
+
+def _check_section(data: Mapping[str, Any], section: str, now: str) -> list[tuple]:
     records = data.get(section, [])
     if not isinstance(records, list):
         raise StoreError(_("{section} must be a list of records").format(section=section))
-    check = _CHECKERS[section]
-    rows = [check(_Record(section, index, record), now) for index, record in enumerate(records)]
-    seen: dict[object, int] = {}
-    for index, row in enumerate(rows):
-        other = seen.setdefault(row[0], index)
-        if other != index:
-            raise StoreError(
-                f"{section}[{index}]: "
-                + _("uid {uid} appears twice in the file (also {other})").format(
-                    uid=_show(row[0]), other=f"{section}[{other}]"
-                )
+    checked = _Section(section, now)
+    for record in records:
+        checked.add(record)
+    return checked.rows
+
+
+# ---------------------------------------------------------------------- reading a file
+
+
+class ImportFile:
+    """A loopbaan export read from a file, every record checked: the rows to import."""
+
+    __slots__ = ("path", "rows")
+
+    def __init__(self, path: Path, rows: dict[str, list[tuple]]) -> None:
+        self.path = path
+        self.rows = rows
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{s} {len(r)}" for s, r in self.rows.items())
+        return f"ImportFile({str(self.path)!r}: {counts})"
+
+
+_WHITESPACE = re.compile(r"[ \t\n\r]*")
+_DECODER = json.JSONDecoder()
+# How close to the end of what is read a parse error may come from the value going
+# on past it (`nul|l`, `-Infinit|y`, `1.5e|3`): then more is read and it is tried again.
+_NEAR_THE_END = 16
+
+
+class _JsonText:
+    """The JSON text of a file, read and decoded a piece at a time.
+
+    Only the text not parsed yet is kept; `line` and `column` say where in the file
+    it starts, so that an error names its place.
+    """
+
+    def __init__(self, stream: IO[bytes], path: Path) -> None:
+        self.stream = stream
+        self.path = path
+        head = stream.read(4)
+        encoding = json.detect_encoding(head)
+        if encoding == "utf-8-sig":
+            head = head[3:]
+        elif encoding != "utf-8":  # UTF-16 or -32, as json.loads takes them: rare, read whole
+            try:
+                text = (head + stream.read()).decode(encoding)
+            except UnicodeDecodeError:
+                raise self._not_text() from None
+            import io
+
+            self.stream = io.BytesIO(text.encode("utf-8", "surrogatepass"))
+            head = b""
+        self.head = head
+        self.decode = codecs.getincrementaldecoder("utf-8")("strict").decode
+        self.text = ""
+        self.pos = 0
+        self.line = 1
+        self.column = 1
+        self.ended = False
+
+    def _not_text(self) -> StoreError:
+        return StoreError(_("{path} is not JSON text").format(path=self.path))
+
+    def read_more(self) -> bool:
+        """Drop what is parsed, read on; False at the end of the file."""
+        if self.ended:
+            return False
+        text, pos = self.text, self.pos
+        if pos:
+            newlines = text.count("\n", 0, pos)
+            if newlines:
+                self.line += newlines
+                self.column = pos - text.rfind("\n", 0, pos)
+            else:
+                self.column += pos
+        # At least as much again as is held, so a long value is parsed a few times only.
+        data = self.head + self.stream.read(max(READ_BYTES, len(text) - pos))
+        self.head = b""
+        try:
+            more = self.decode(data, final=not data)
+        except UnicodeDecodeError:
+            raise self._not_text() from None
+        self.text = text[pos:] + more
+        self.pos = 0
+        self.ended = not data
+        return True
+
+    def _place(self, index: int) -> dict[str, object]:
+        newlines = self.text.count("\n", 0, index)
+        if newlines:
+            return {"line": self.line + newlines, "column": index - self.text.rfind("\n", 0, index)}
+        return {"line": self.line, "column": self.column + index}
+
+    def not_json(self, index: int) -> StoreError:
+        return StoreError(
+            _("{path} is not JSON (line {line}, column {column})").format(
+                path=self.path, **self._place(index)
             )
-    positions = _NATURAL_KEYS.get(section)
-    if positions:
-        seen = {}
-        for index, row in enumerate(rows):
-            key = tuple(row[p] for p in positions)
-            other = seen.setdefault(key, index)
-            if other != index:
-                raise StoreError(
-                    f"{section}[{index}]: "
-                    + _("{what} has a second review in the file (also {other})").format(
-                        what=" ".join(map(str, key)), other=f"{section}[{other}]"
-                    )
+        )
+
+    def next_char(self) -> str:
+        """The next character past whitespace ("" at the end), not taken yet."""
+        while True:
+            match = _WHITESPACE.match(self.text, self.pos)
+            assert match is not None
+            self.pos = match.end()
+            if self.pos < len(self.text):
+                return self.text[self.pos]
+            if not self.read_more():
+                return ""
+
+    def take(self, chars: str) -> str:
+        """The next character past whitespace, which must be one of `chars`."""
+        char = self.next_char()
+        if not char or char not in chars:
+            raise self.not_json(self.pos)
+        self.pos += 1
+        return char
+
+    def value(self) -> Any:
+        """The JSON value that starts at the next character."""
+        self.next_char()
+        while True:
+            try:
+                value, end = _DECODER.raw_decode(self.text, self.pos)
+            except json.JSONDecodeError as error:
+                cut = error.pos >= len(self.text) - _NEAR_THE_END or error.msg.startswith(
+                    "Unterminated string"
                 )
-    return rows
+                if cut and self.read_more():
+                    continue
+                raise self.not_json(error.pos) from None
+            except RecursionError:
+                raise StoreError(
+                    _("{path}: lists or objects nested too deeply (line {line})").format(
+                        path=self.path, line=self._place(self.pos)["line"]
+                    )
+                ) from None
+            except ValueError:  # an integer of thousands of digits
+                raise StoreError(
+                    _("{path}: a number too long to read (line {line})").format(
+                        path=self.path, line=self._place(self.pos)["line"]
+                    )
+                ) from None
+            if len(self.text) - end < _NEAR_THE_END and self.read_more():
+                continue  # a number may go on past what is read
+            self.pos = end
+            return value
+
+    def end(self) -> None:
+        if self.next_char():
+            raise self.not_json(self.pos)
+
+
+def _read_section(text: _JsonText, section: _Section) -> StoreError | None:
+    """The records of one list, each checked as it is parsed; the first problem, if any.
+
+    After a problem the rest is still parsed, so that a file that is not even JSON
+    says so first; nothing more is kept.
+    """
+    problem = None
+    text.take("[")
+    if text.next_char() == "]":
+        text.pos += 1
+        return None
+    while True:
+        record = text.value()
+        if problem is None:
+            try:
+                section.add(record)
+            except StoreError as error:
+                problem = error
+                section.rows = []
+        if text.take(",]") == "]":
+            return problem
+
+
+def _read_export(text: _JsonText, now: str) -> ImportFile:
+    header: dict[str, Any] = {}
+    sections: dict[str, tuple[list[tuple], StoreError | None]] = {}
+    if text.next_char() != "{":
+        text.value()  # JSON or not, it is no export; but if not, say that
+        text.end()
+        raise StoreError(f"{text.path}: {_('not a loopbaan export')}")
+    text.take("{")
+    if text.next_char() == "}":
+        text.pos += 1
+    else:
+        while True:
+            if text.next_char() != '"':
+                raise text.not_json(text.pos)
+            key = text.value()
+            text.take(":")
+            # A name given twice counts the last time, as in json.loads.
+            header.pop(key, None)
+            sections.pop(key, None)
+            if key in _CHECKERS and text.next_char() == "[":
+                section = _Section(key, now)
+                problem = _read_section(text, section)
+                sections[key] = (section.rows, problem)
+            else:
+                header[key] = text.value()
+            if text.take(",}") == "}":
+                break
+    text.end()
+    problem_text = _header_problem(header)
+    if problem_text:
+        raise StoreError(f"{text.path}: {problem_text}")
+    rows: dict[str, list[tuple]] = {}
+    for name in SECTIONS:
+        if name in header:
+            raise StoreError(
+                f"{text.path}: " + _("{section} must be a list of records").format(section=name)
+            )
+        found, problem = sections.get(name, ([], None))
+        if problem is not None:
+            raise StoreError(f"{text.path}: {problem}")
+        rows[name] = found
+    return ImportFile(text.path, rows)
+
+
+def read_import_file(path: Path | str) -> ImportFile:
+    """A loopbaan export read and checked, ready for `import_journal`.
+
+    A StoreError says in one line why not: the file cannot be read, is not JSON,
+    is not a loopbaan export, or one of its records is not one loopbaan would store.
+    """
+    path = Path(path)
+    try:
+        stream = path.open("rb")
+    except OSError as error:
+        raise StoreError(
+            _("cannot read {path}: {error}").format(path=path, error=error.strerror or error)
+        ) from None
+    with stream:
+        try:
+            return _read_export(_JsonText(stream, path), utc_now())
+        except OSError as error:  # a folder, a read error half-way
+            raise StoreError(
+                _("cannot read {path}: {error}").format(path=path, error=error.strerror or error)
+            ) from None
 
 
 # ---------------------------------------------------------------------- import
@@ -454,13 +731,17 @@ _COUNTED: dict[str, Callable[[int], str]] = {
 }
 
 
-def import_journal(conn: sqlite3.Connection, data: dict[str, Any]) -> ImportReport:
-    """Add the records of an export that the journal lacks; all of them or, on any error, none."""
-    problem = _header_problem(data)
-    if problem:
-        raise StoreError(problem)
-    now = utc_now()
-    checked = {section: _check_section(data, section, now) for section in SECTIONS}
+def import_journal(conn: sqlite3.Connection, data: ImportFile | Mapping[str, Any]) -> ImportReport:
+    """Add the records the journal lacks, of a file read by `read_import_file` or of an
+    export object (`transfer.export_journal`); all of them or, on any error, none."""
+    if isinstance(data, ImportFile):
+        checked = data.rows
+    else:
+        problem = _header_problem(data)
+        if problem:
+            raise StoreError(problem)
+        now = utc_now()
+        checked = {section: _check_section(data, section, now) for section in SECTIONS}
     report = ImportReport()
     # The uid and day indexes take new rows all over; with the default 2 MB page
     # cache a ten-year import spends a third of its time re-reading index pages.
@@ -468,27 +749,29 @@ def import_journal(conn: sqlite3.Connection, data: dict[str, Any]) -> ImportRepo
     conn.execute(f"PRAGMA cache_size = {min(cache_size, -IMPORT_CACHE_KIB)}")
     try:
         with transaction(conn):
-            # Ids are handed out here, under the write lock, so every reference is
-            # known without reading a row back; then each table is one executemany.
-            writes = _plan(conn, checked, report)
-            for sql, rows in writes:
-                conn.executemany(sql, rows)
+            _write(conn, checked, report)
     finally:
         conn.execute(f"PRAGMA cache_size = {cache_size}")
     return report
 
 
-def _plan(
-    conn: sqlite3.Connection, checked: dict[str, list[tuple]], report: ImportReport
-) -> list[tuple[str, list[tuple]]]:
-    """The inserts that add what the journal lacks; a StoreError for a dangling reference."""
+def _write(
+    conn: sqlite3.Connection, checked: Mapping[str, list[tuple]], report: ImportReport
+) -> None:
+    """Insert what the journal lacks, a batch at a time; a StoreError for a bad reference.
+
+    Ids are handed out here, under the write lock, so every reference is known
+    without reading a row back. Called in a transaction: an error undoes it all.
+    """
     ids: dict[str, dict[str, int]] = {}
-    writes: list[tuple[str, list[tuple]]] = []
-    new_items: list[tuple[int, list[str]]] = []
+    tasks: set[int] = set()  # the ids of tasks, the only items a postponement may move
+    tags = _Tags(conn, report)
     for section in _WRITE_ORDER:
         table, fields, _query_text = _SECTIONS[section]
         known: dict[str, int] = dict(conn.execute(f"SELECT uid, id FROM {table}").fetchall())
         (next_id,) = conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()
+        if section == "items":
+            tasks = {row[0] for row in conn.execute("SELECT id FROM item WHERE kind = 'task'")}
         taken: set[tuple] = set()
         positions = _NATURAL_KEYS.get(section)
         if positions:
@@ -499,37 +782,84 @@ def _plan(
             for i, name in enumerate(fields)
             if name in _REFERENCES
         ]
-        tags = fields.index("tags") if "tags" in fields else None
-        rows: list[tuple] = []
-        for index, values in enumerate(checked[section]):
+        moved = fields.index("item_uid") if section == "postponements" else None
+        tag_field = fields.index("tags") if "tags" in fields else None
+        columns = ", ".join(_column(name) for name in fields if name != "tags")
+        marks = ", ".join("?" * (len(fields) + (0 if tag_field is None else -1) + 1))
+        sql = f"INSERT INTO {table} (id, {columns}) VALUES ({marks})"
+        batch: list[tuple] = []
+        added = 0
+        for index, record in enumerate(checked.get(section, ())):
+            values: tuple | list = record
             if refs:
-                values = _resolve(f"{section}[{index}]", values, refs)
+                values = _resolve(section, index, record, refs)
+                if moved is not None and values[moved] not in tasks:
+                    raise StoreError(
+                        f"{section}[{index}]: "
+                        + _("item_uid {value} is not a task; only tasks are postponed").format(
+                            value=_show(record[moved])
+                        )
+                    )
             uid = values[0]
             if uid in known or (positions and tuple(values[p] for p in positions) in taken):
                 report.skipped[section] += 1
                 continue
             known[uid] = next_id
-            if tags is not None:
-                new_items.append((next_id, values[tags]))
-                values = [*values[:tags], *values[tags + 1 :]]
-            rows.append((next_id, *values))
+            if tag_field is not None:
+                if values[1] == Kind.TASK:
+                    tasks.add(next_id)
+                tags.add(next_id, values[tag_field])
+                values = [*values[:tag_field], *values[tag_field + 1 :]]
+            batch.append((next_id, *values))
             next_id += 1
-        report.added[section] = len(rows)
+            added += 1
+            if len(batch) >= BATCH_ROWS:
+                conn.executemany(sql, batch)
+                tags.write()
+                batch = []
+        if batch:
+            conn.executemany(sql, batch)
+        tags.write()
+        report.added[section] = added
         ids[section] = known
-        columns = [_column(name) for name in fields if name != "tags"]
-        writes.append(
-            (
-                f"INSERT INTO {table} (id, {', '.join(columns)})"
-                f" VALUES ({', '.join('?' * (len(columns) + 1))})",
-                rows,
+
+
+class _Tags:
+    """Tags are matched by name; the ones the journal lacks are made with a fresh uid."""
+
+    def __init__(self, conn: sqlite3.Connection, report: ImportReport) -> None:
+        self.conn = conn
+        self.report = report
+        self.ids: dict[str, int] = dict(conn.execute("SELECT name, id FROM tag").fetchall())
+        (self.next_id,) = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM tag").fetchone()
+        self.new: list[tuple[int, str, str]] = []
+        self.links: list[tuple[int, int]] = []
+
+    def add(self, item_id: int, names: list[str]) -> None:
+        for name in names:
+            tag_id = self.ids.get(name)
+            if tag_id is None:
+                tag_id = self.ids[name] = self.next_id
+                self.new.append((tag_id, new_uid(), name))
+                self.next_id += 1
+            self.links.append((item_id, tag_id))
+
+    def write(self) -> None:
+        """After the items they link: the new tags, then the links."""
+        if self.new:
+            self.conn.executemany("INSERT INTO tag (id, uid, name) VALUES (?, ?, ?)", self.new)
+            self.report.tags_added += len(self.new)
+            self.new = []
+        if self.links:
+            self.conn.executemany(
+                "INSERT INTO item_tag (item_id, tag_id) VALUES (?, ?)", self.links
             )
-        )
-        if section == "items":
-            writes += _tag_writes(conn, new_items, report)
-    return writes
+            self.links = []
 
 
-def _resolve(where: str, values: tuple, refs: list[tuple[int, str, dict[str, int]]]) -> list:
+def _resolve(
+    section: str, index: int, values: tuple, refs: list[tuple[int, str, dict[str, int]]]
+) -> list:
     """The record's values with each `*_uid` replaced by the id it refers to."""
     resolved = list(values)
     for i, name, targets in refs:
@@ -537,7 +867,7 @@ def _resolve(where: str, values: tuple, refs: list[tuple[int, str, dict[str, int
             target = targets.get(resolved[i])
             if target is None:
                 raise StoreError(
-                    f"{where}: "
+                    f"{section}[{index}]: "
                     + _("{field} {value} is not in the file or the journal").format(
                         field=name, value=_show(resolved[i])
                     )
@@ -548,26 +878,3 @@ def _resolve(where: str, values: tuple, refs: list[tuple[int, str, dict[str, int
 
 def _column(name: str) -> str:
     return name[: -len("_uid")] + "_id" if name in _REFERENCES else name
-
-
-def _tag_writes(
-    conn: sqlite3.Connection, new_items: list[tuple[int, list[str]]], report: ImportReport
-) -> list[tuple[str, list[tuple]]]:
-    """Tags are matched by name; the ones the journal lacks are made with a fresh uid."""
-    tag_ids: dict[str, int] = dict(conn.execute("SELECT name, id FROM tag").fetchall())
-    (next_id,) = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM tag").fetchone()
-    new_tags: list[tuple[int, str, str]] = []
-    links: list[tuple[int, int]] = []
-    for item_id, names in new_items:
-        for name in names:
-            tag_id = tag_ids.get(name)
-            if tag_id is None:
-                tag_id = tag_ids[name] = next_id
-                new_tags.append((next_id, new_uid(), name))
-                next_id += 1
-            links.append((item_id, tag_id))
-    report.tags_added = len(new_tags)
-    return [
-        ("INSERT INTO tag (id, uid, name) VALUES (?, ?, ?)", new_tags),
-        ("INSERT INTO item_tag (item_id, tag_id) VALUES (?, ?)", links),
-    ]
