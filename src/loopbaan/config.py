@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from pathlib import Path
+
+from loopbaan.i18n import LANGUAGES, N_
 
 APP_NAME = "loopbaan"
 DB_ENV = "LOOPBAAN_DB"
@@ -47,59 +50,224 @@ def db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     return data_dir() / "loopbaan.db"
 
 
-class Settings:
-    """The settings file's values (a plain class: `dataclasses` is slow to import)."""
+class _Message(str):
+    """A message within a message: translated when the outer one is."""
 
-    __slots__ = ("first_weekday", "language", "talk_reminder_weeks", "theme")
+    __slots__ = ()
+
+
+class Settings:
+    """The settings file's values (a plain class: `dataclasses` is slow to import).
+
+    `problems` says, one line each, what in the file was not used and why (the
+    default stands in): the command line prints them on standard error, the TUI
+    shows them as a notice.
+    """
+
+    __slots__ = ("_problems", "first_weekday", "language", "talk_reminder_weeks", "theme")
 
     def __init__(self) -> None:
         self.first_weekday = 0  # 0 = Monday, as `date.weekday()`
         self.language: str | None = None
-        self.theme = "textual-dark"
-        self.talk_reminder_weeks = 6
+        self.theme = DEFAULT_THEME
+        self.talk_reminder_weeks = DEFAULT_REMINDER_WEEKS
+        self._problems: list[tuple[str, dict[str, object]]] = []
 
+    @property
+    def problems(self) -> list[str]:
+        """What in the settings file was not used, one line each, in the current language.
+
+        Translated when asked, not when read: the file names the language.
+        """
+        from loopbaan.i18n import _
+
+        return [
+            _(message).format(
+                **{k: _(v) if isinstance(v, _Message) else v for k, v in values.items()}
+            )
+            for message, values in self._problems
+        ]
+
+    def problem(self, message: str, **values: object) -> None:
+        self._problems.append((message, values))
+
+
+DEFAULT_THEME = "textual-dark"
+DEFAULT_REMINDER_WEEKS = 6
+MAX_REMINDER_WEEKS = 52
+# Textual's built-in themes, the ones the app offers (tests/test_config.py checks
+# them against Textual's list); named here so that the quick commands need no Textual.
+THEMES = frozenset(
+    {
+        "ansi-dark", "ansi-light", "atom-one-dark", "atom-one-light", "catppuccin-frappe",
+        "catppuccin-latte", "catppuccin-macchiato", "catppuccin-mocha", "dracula", "flexoki",
+        "gruvbox", "monokai", "nord", "rose-pine", "rose-pine-dawn", "rose-pine-moon",
+        "solarized-dark", "solarized-light", "textual-dark", "textual-light", "tokyo-night",
+    }
+)  # fmt: skip
+KNOWN_SETTINGS = ("first_day_of_week", "language", "theme", "conversation_reminder_weeks")
+# A settings file is a few short lines. One far larger is not read at all: tomllib
+# spends seconds (and gigabytes) on some small ones, such as a dotted key of 100,000
+# parts in 200 KB, so a long line is refused as well.
+MAX_SETTINGS_BYTES = 16 * 1024
+MAX_SETTINGS_LINE = 1000
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DEFAULTS_USED = _Message(N_("the default settings are used"))
 
 
-def load_settings(path: Path | None = None) -> Settings:
-    """The settings file, or defaults where it is missing or a value is off."""
-    path = path or config_path()
-    settings = Settings()
+def _shown(value: object) -> str:
+    """A value from the file for a message: short, quoted, every character printable."""
+    if isinstance(value, str):
+        return repr(value[:40] + "…" if len(value) > 40 else value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value) if abs(value) < 10**15 else f"{str(value)[:12]}…"
+    if isinstance(value, list):
+        return "[…]"
+    if isinstance(value, dict):
+        return "{…}"
+    return str(value)  # a date or a time
+
+
+def _read_toml(path: Path, settings: Settings) -> dict[str, object] | None:
+    """The file's TOML, or None (no file, or a problem noted in `settings`)."""
+    where = str(path)
     try:
-        raw = path.read_bytes()
-    except OSError:
-        return settings
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            settings.problem(
+                N_("{path} is not a file; {defaults}"), path=where, defaults=_DEFAULTS_USED
+            )
+            return None
+        with open(path, "rb") as stream:
+            raw = stream.read(MAX_SETTINGS_BYTES + 1)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        settings.problem(
+            N_("{path} cannot be read ({error}); {defaults}"),
+            path=where,
+            error=error.strerror or str(error),
+            defaults=_DEFAULTS_USED,
+        )
+        return None
+    if len(raw) > MAX_SETTINGS_BYTES:  # read no further: a settings file is small
+        settings.problem(
+            N_("{path} is larger than {limit} KiB, too large to be settings; {defaults}"),
+            path=where,
+            limit=MAX_SETTINGS_BYTES // 1024,
+            defaults=_DEFAULTS_USED,
+        )
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        settings.problem(
+            N_("{path} is not UTF-8 text; {defaults}"), path=where, defaults=_DEFAULTS_USED
+        )
+        return None
+    for number, line in enumerate(text.splitlines(), 1):
+        if len(line) > MAX_SETTINGS_LINE:
+            settings.problem(
+                N_("{path}: line {line} is longer than {limit} characters; {defaults}"),
+                path=where,
+                line=number,
+                limit=MAX_SETTINGS_LINE,
+                defaults=_DEFAULTS_USED,
+            )
+            return None
     import tomllib
 
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        why = str(error)
+    except RecursionError:
+        why = "nested too deeply"
+    except ValueError:  # an integer of thousands of digits (if lines grow past the limit)
+        why = "a number too long"
+    settings.problem(
+        N_("{path} is not valid TOML ({error}); {defaults}"),
+        path=where,
+        error=why,
+        defaults=_DEFAULTS_USED,
+    )
+    return None
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """The settings file; defaults where it is missing or a value is off, and then
+    `Settings.problems` says why."""
+    path = path or config_path()
+    settings = Settings()
+    data = _read_toml(path, settings)
+    if data is None:
         return settings
-    first = data.get("first_day_of_week")
-    if isinstance(first, str) and first.lower() in _WEEKDAYS:
-        settings.first_weekday = _WEEKDAYS.index(first.lower())
-    elif isinstance(first, int) and 0 <= first <= 6:
-        settings.first_weekday = first
-    if isinstance(data.get("language"), str):
-        settings.language = data["language"]
-    if isinstance(data.get("theme"), str):
-        settings.theme = data["theme"]
-    weeks = data.get("conversation_reminder_weeks")
-    if isinstance(weeks, int) and weeks > 0:
-        settings.talk_reminder_weeks = weeks
+    where = str(path)
+
+    def wrong(key: str, expected: str, default: object) -> None:
+        settings.problem(
+            N_("{path}: {key} = {value} is not {expected}; using {default}"),
+            path=where,
+            key=key,
+            value=_shown(data[key]),
+            expected=expected,
+            default=default,
+        )
+
+    unknown = [_shown(key) for key in data if key not in KNOWN_SETTINGS]
+    if unknown:
+        settings.problem(
+            N_("{path}: not a setting: {names} (the settings are {known})"),
+            path=where,
+            names=", ".join(unknown[:3]) + (", …" if len(unknown) > 3 else ""),
+            known=", ".join(KNOWN_SETTINGS),
+        )
+    if "first_day_of_week" in data:
+        first = data["first_day_of_week"]
+        if isinstance(first, str) and first.lower() in _WEEKDAYS:
+            settings.first_weekday = _WEEKDAYS.index(first.lower())
+        elif isinstance(first, int) and not isinstance(first, bool) and 0 <= first <= 6:
+            settings.first_weekday = first
+        else:
+            wrong(
+                "first_day_of_week", _Message(N_("a day of the week (monday to sunday)")), "monday"
+            )
+    if "language" in data:
+        language = data["language"]
+        if isinstance(language, str) and language[:2].lower() in LANGUAGES:
+            settings.language = language[:2].lower()
+        else:
+            wrong("language", " or ".join(LANGUAGES), _Message(N_("the language of the locale")))
+    if "theme" in data:
+        theme = data["theme"]
+        if isinstance(theme, str) and theme in THEMES:
+            settings.theme = theme
+        else:
+            wrong("theme", _Message(N_("one of the themes (ctrl+p lists them)")), DEFAULT_THEME)
+    if "conversation_reminder_weeks" in data:
+        weeks = data["conversation_reminder_weeks"]
+        if (
+            isinstance(weeks, int)
+            and not isinstance(weeks, bool)
+            and 0 < weeks <= MAX_REMINDER_WEEKS
+        ):
+            settings.talk_reminder_weeks = weeks
+        else:
+            wrong(
+                "conversation_reminder_weeks",
+                _Message(N_("a whole number of weeks from 1 to 52")),
+                DEFAULT_REMINDER_WEEKS,
+            )
     return settings
 
 
 def save_setting(key: str, value: str | int, path: Path | None = None) -> None:
     """Write one setting, keeping the others; a small hand-written TOML."""
     path = path or config_path()
-    import tomllib
-
-    try:
-        data = tomllib.loads(path.read_text("utf-8"))
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
-        data = {}
+    data = _read_toml(path, Settings()) or {}  # a broken file is replaced, as before
     data[key] = value
     lines = []
     for name, val in data.items():
