@@ -134,3 +134,13 @@ def test_sqlite_refusals_read_as_sentences() -> None:
     read_only = sqlite3.OperationalError("attempt to write a readonly database")
     assert "the disk is full" in str(unavailable(full))
     assert "read-only" in str(unavailable(read_only))
+
+
+async def test_a_broken_config_is_a_notice_and_the_app_starts(make_app, quiet_config) -> None:
+    quiet_config.write_text('theme = "textual-dark"\nfirst_day_of_week = [1, 2\n')
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.is_running and app.screen.day == MON
+        shown = notices(app)
+        assert len(shown) == 1 and "config.toml" in shown[0] and "\n" not in shown[0]

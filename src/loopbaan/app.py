@@ -129,6 +129,8 @@ class LoopbaanApp(App[None]):
         self._close_messages_no_wait()
 
     def on_mount(self) -> None:
+        for problem in self.settings.problems:  # a broken config.toml: said, not fatal
+            self.notify(problem, title=_("Settings"), severity="warning", timeout=10)
         if self._clock is not None:
             self.set_interval(60, self.check_day)
         if self._theme_from_settings in self.available_themes:
