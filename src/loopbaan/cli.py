@@ -83,14 +83,50 @@ def _day_type(ahead: bool) -> Callable[[str], date]:
     return convert
 
 
+# The largest id SQLite can hold; a larger number is no id (and sqlite3 would overflow).
+MAX_ID = 2**63 - 1
+
+
 def _positive_id(text: str) -> int:
     try:
         value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(_("not an id: {text!r}").format(text=text)) from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(_("not an id: {text!r}").format(text=text))
+    except ValueError:  # not a number, or one of thousands of digits
+        value = 0
+    if not 1 <= value <= MAX_ID:
+        shown = text if len(text) <= 40 else text[:40] + "…"
+        raise argparse.ArgumentTypeError(_("not an id: {text!r}").format(text=shown))
     return value
+
+
+# The arguments that name files: they may hold any bytes the file system allows. Any
+# other text goes into the journal or is matched against it, and must be UTF-8.
+_FILE_ARGUMENTS = frozenset({"db", "file", "output", "dest", "dir", "folder", "path"})
+
+
+def _not_utf8(args: argparse.Namespace) -> str | None:
+    """Why an argument cannot be taken as text, or None.
+
+    Python decodes the command line with surrogateescape: a byte that is not UTF-8
+    (`loopbaan log $'bad\\xff'`) arrives as a lone surrogate, which SQLite refuses.
+    """
+    for name, value in vars(args).items():
+        if name in _FILE_ARGUMENTS:
+            continue
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str) and not text.isascii() and _SURROGATES.search(text):
+                try:
+                    raw = text.encode("utf-8", "surrogateescape")
+                except UnicodeEncodeError:
+                    raw = text.encode("utf-8", "backslashreplace")
+                shown = raw.decode("utf-8", "backslashreplace")
+                shown = shown if len(shown) <= 60 else shown[:60] + "…"
+                return _("{name} is not valid UTF-8 text: {text}").format(
+                    name=name.replace("_", "-"), text=f"'{shown}'"
+                )
+    return None
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 # ---------------------------------------------------------------------- journal
@@ -560,16 +596,29 @@ def build_parser() -> Parser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    try:
-        from loopbaan.config import load_settings
+    from loopbaan.config import Settings, load_settings
 
-        i18n.install(i18n.pick_language(load_settings().language))
+    try:
+        settings = load_settings()
     except Exception:  # settings never stop the journal from opening
-        i18n.install("en")
+        settings = Settings()
+    i18n.install(i18n.pick_language(settings.language))
+    try:
+        today()  # a LOOPBAAN_TODAY that is no date: said once, before anything uses it
+    except DayError as error:
+        print(f"loopbaan: {error}", file=sys.stderr)
+        return EXIT_USAGE
     parser = build_parser()
     args = parser.parse_args(argv)
     if not hasattr(args, "db"):
         args.db = None
+    if args.handler not in (cmd_tui, cmd_demo):  # the TUI shows them as a notice
+        for problem in settings.problems:
+            print(f"loopbaan: {problem}", file=sys.stderr)
+    refused = _not_utf8(args)
+    if refused:
+        print(f"loopbaan: {refused}", file=sys.stderr)
+        return EXIT_USAGE
     from loopbaan.store import JournalError, StoreError
 
     try:
@@ -589,6 +638,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             _("loopbaan: the journal could not be used: {error}").format(error=error),
             file=sys.stderr,
         )
+        return EXIT_FAILURE
+    except OverflowError as error:  # a day past 9999-12-31 (`postpone` on the last day)
+        print(_("loopbaan: out of range ({error})").format(error=error), file=sys.stderr)
+        return EXIT_FAILURE
+    except UnicodeError as error:  # text the terminal's encoding cannot show
+        print(_("loopbaan: {error}").format(error=error), file=sys.stderr)
         return EXIT_FAILURE
     except KeyboardInterrupt:
         return 130

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from functools import lru_cache
+from pathlib import Path
 from typing import IO, Any
 
 from loopbaan.days import utc_now
@@ -148,6 +150,22 @@ def _stored_iso_day(text: str) -> str | None:
 
 
 # ---------------------------------------------------------------------- export
+
+
+@contextmanager
+def open_export(path: Path) -> Iterator[IO[str]]:
+    """A text stream into a new private (0600) file that becomes `path` once complete.
+
+    Made by `store.db.private_file`: never written through a link, never left
+    behind empty or half-written when the export fails (a full disk, an error).
+    """
+    from loopbaan.store.db import private_file
+
+    with (
+        private_file(path) as (fd, _tmp),
+        os.fdopen(fd, "w", encoding="utf-8", newline="", closefd=False) as stream,
+    ):
+        yield stream
 
 
 @contextmanager
