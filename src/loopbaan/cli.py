@@ -7,7 +7,6 @@ Errors are one line on stderr: exit 2 for bad usage, 1 for a failure.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sqlite3
 import sys
@@ -397,9 +396,7 @@ def _open_output(path: str | None):  # type: ignore[no-untyped-def]
     target = Path(path).expanduser()
     if target.is_dir():
         raise UsageError(_("{path} is a folder").format(path=target))
-    tmp = target.with_name(f".{target.name}.partial")
-    fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    return os.fdopen(fd, "w", encoding="utf-8", newline=""), (tmp, target)
+    return None, target  # written by transfer.open_export: see cmd_export
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -416,18 +413,15 @@ def cmd_export(args: argparse.Namespace) -> int:
         "csv": transfer.write_csv,
         "markdown": markdown.write_markdown,
     }[args.format]
-    stream, files = _open_output(args.output)
-    try:
+    stream, target = _open_output(args.output)
+    if target is None:
         writer(conn, stream)
-    except BaseException:
-        if files:
-            stream.close()
-            files[0].unlink(missing_ok=True)
-        raise
-    if files:
-        stream.close()
-        os.replace(*files)
-        print(_("exported to {path}").format(path=files[1]), file=sys.stderr)
+        return 0
+    # A new 0600 file renamed over the target once complete; removed if the export
+    # fails; a symbolic link at the target is refused, never written through.
+    with transfer.open_export(target) as file:
+        writer(conn, file)
+    print(_("exported to {path}").format(path=target), file=sys.stderr)
     return 0
 
 
@@ -449,7 +443,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from datetime import datetime
 
     from loopbaan.config import db_path
-    from loopbaan.store.db import backup
+    from loopbaan.store.db import backup, make_private_folder
 
     conn = _journal(args, create=False)
     if conn is None:
@@ -462,7 +456,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
             dest = dest / name
     else:
         folder = db_path(args.db).parent / "backups"
-        folder.mkdir(mode=0o700, exist_ok=True)
+        make_private_folder(folder)  # 0700 whatever the umask
         dest = folder / name
     written = backup(conn, dest)
     print(_("backed up to {path}").format(path=written))
