@@ -117,8 +117,10 @@ def _not_utf8(args: argparse.Namespace) -> str | None:
                     raw = text.encode("utf-8", "surrogateescape")
                 except UnicodeEncodeError:
                     raw = text.encode("utf-8", "backslashreplace")
-                shown = raw.decode("utf-8", "backslashreplace")
-                shown = shown if len(shown) <= 60 else shown[:60] + "…"
+                shown = "".join(
+                    c if c.isprintable() else c.encode("unicode_escape").decode("ascii")
+                    for c in raw.decode("utf-8", "backslashreplace")[:60]
+                )
                 return _("{name} is not valid UTF-8 text: {text}").format(
                     name=name.replace("_", "-"), text=f"'{shown}'"
                 )
