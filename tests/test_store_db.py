@@ -292,3 +292,38 @@ def test_private_file_never_writes_through_a_link(tmp_path: Path) -> None:
         os.write(fd, b"theirs")
     assert victim.read_bytes() == b"mine" and link.is_symlink()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.txt", "victim"]
+
+
+def test_a_journal_made_meanwhile_by_another_process_is_kept(tmp_path: Path, monkeypatch) -> None:
+    """Two first uses at once: whoever links its new journal into place first wins,
+    and the other uses that journal instead of replacing it."""
+    from datetime import date
+
+    import loopbaan.store.db as db
+
+    path = tmp_path / "journal.db"
+    real = db.upgrade_schema
+
+    def upgrade_while_another_wins(tmp: Path) -> None:
+        real(tmp)
+        monkeypatch.setattr(db, "upgrade_schema", real)
+        other = open_journal(path)  # the other process, a moment faster
+        with transaction(other):
+            items.add_item(other, "The winner's", day=date(2026, 11, 23))
+        other.close()
+
+    monkeypatch.setattr(db, "upgrade_schema", upgrade_while_another_wins)
+    conn = open_journal(path)
+    assert [r[0] for r in conn.execute("SELECT title FROM item")] == ["The winner's"]
+    assert [p.name for p in tmp_path.iterdir() if ".partial" in p.name] == []
+
+
+def test_private_file_never_replaces_what_appears_meanwhile(tmp_path: Path) -> None:
+    from loopbaan.store.db import TargetExists, private_file
+
+    target = tmp_path / "copy.db"
+    with pytest.raises(TargetExists), private_file(target, replace=False) as (fd, _tmp):
+        os.write(fd, b"ours")
+        target.write_bytes(b"theirs")  # made by someone else while we wrote
+    assert target.read_bytes() == b"theirs"
+    assert [p.name for p in tmp_path.iterdir()] == ["copy.db"]
