@@ -19,6 +19,7 @@ from loopbaan import __version__, i18n
 from loopbaan.days import MAX_WORDS, DayError, day_words, parse_day, today
 from loopbaan.domain import Item, Kind, Rating, Reason, Status, parse_markers
 from loopbaan.i18n import _
+from loopbaan.safe import TerminalStream, json_text, printable
 
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
@@ -62,7 +63,7 @@ def join_day_words(argv: Sequence[str]) -> list[str]:
 class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         """One line, not argparse's usage block: the user knows where --help is."""
-        self.exit(EXIT_USAGE, f"{self.prog}: {message} ({_('see --help')})\n")
+        self.exit(EXIT_USAGE, printable(f"{self.prog}: {message} ({_('see --help')})") + "\n")
 
     def parse_known_args(  # type: ignore[override]
         self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
@@ -187,22 +188,27 @@ def _table(rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
-# What a title must not send to the terminal as it is: C0 and C1 control characters
-# (escape sequences, a bell, a carriage return), line separators and the bidi controls
-# that reorder what follows them. Emoji joiners and other format characters stay.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+def _say(text: str, *, stderr: bool = False) -> None:
+    """Print to the terminal with control characters escaped (safe.py): every line the
+    command line prints passes here or through `_say_json`. Standard error gets one line."""
+    if stderr:
+        print(printable(text), file=sys.stderr)
+    else:
+        print(printable(text, lines=True))
 
 
-def _safe(text: str) -> str:
-    """Text as the terminal should show it: `\\x1b[2J` is printed, not obeyed."""
-    return _UNSAFE.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), text)
+def _say_json(data: object, indent: int | None = 2) -> None:
+    """JSON on standard output: exact once parsed, no raw control character printed."""
+    import json
+
+    print(json_text(json.dumps(data, ensure_ascii=False, indent=indent)))
 
 
 def _describe(item: Item) -> str:
     mark = RATING_MARK[item.rating]
     if item.is_task:  # a rated task shows both: `[x] +`
         mark = STATUS_MARK[item.status] + ("" if item.rating is None else " " + mark)
-    title = _safe(item.title)
+    title = printable(item.title)
     return f"{item.id} {mark} {title} ({_kind_label(item.kind)}, {item.day.isoformat()})"
 
 
@@ -214,7 +220,7 @@ def _check_agree(marked: Kind | Rating | None, flag: str | None, title: str) -> 
     if marked is not None and flag is not None and flag != f"--{marked.value}":
         raise UsageError(
             _("the title {title} is marked {marked}, but {flag} says otherwise").format(
-                title=repr(_safe(title)), marked=marked.value, flag=flag
+                title=repr(title), marked=marked.value, flag=flag
             )
         )
 
@@ -243,7 +249,7 @@ def cmd_log(args: argparse.Namespace) -> int:
             note=args.note or "",
             goal_id=args.goal,
         )
-    print(_("logged {item}").format(item=_describe(item)))
+    _say(_("logged {item}").format(item=_describe(item)))
     return 0
 
 
@@ -254,12 +260,10 @@ def cmd_list(args: argparse.Namespace) -> int:
     conn = _journal(args, create=False)
     found = items.items_for_day(conn, day) if conn else []
     if args.format == "json":
-        import json
-
-        print(json.dumps([_item_json(item) for item in found], ensure_ascii=False, indent=2))
+        _say_json([_item_json(item) for item in found])
         return 0
     if not found:
-        print(_("nothing on {day}").format(day=day.isoformat()))
+        _say(_("nothing on {day}").format(day=day.isoformat()))
         return 0
     rows = [[_("ID"), "", _("KIND"), _("STATUS"), _("TITLE"), _("POSTPONED")]]
     for item in found:
@@ -269,11 +273,11 @@ def cmd_list(args: argparse.Namespace) -> int:
                 RATING_MARK[item.rating],
                 _kind_label(item.kind),
                 _status_label(item.status) if item.is_task else "",
-                _safe(item.title),
+                printable(item.title),  # escaped before the columns are measured
                 str(item.postponed) if item.postponed else "",
             ]
         )
-    print(_table(rows))
+    _say(_table(rows))
     return 0
 
 
@@ -283,7 +287,7 @@ def cmd_done(args: argparse.Namespace) -> int:
     conn = _write_journal(args)
     with transaction(conn):
         item = items.set_status(conn, args.id, Status.DONE, on=today())
-    print(_("done: {item}").format(item=_describe(item)))
+    _say(_("done: {item}").format(item=_describe(item)))
     return 0
 
 
@@ -301,10 +305,10 @@ def cmd_drop(args: argparse.Namespace) -> int:
                 )
             )
         if item.status is Status.DROPPED:
-            print(_("already dropped: {item}").format(item=_describe(item)))
+            _say(_("already dropped: {item}").format(item=_describe(item)))
             return 0
         item = items.set_status(conn, args.id, Status.DROPPED, on=today())
-    print(_("dropped: {item}").format(item=_describe(item)))
+    _say(_("dropped: {item}").format(item=_describe(item)))
     return 0
 
 
@@ -318,13 +322,13 @@ def cmd_postpone(args: argparse.Namespace) -> int:
     with transaction(conn):
         moved = items.postpone(conn, args.id, to_day, Reason(args.reason), args.note or "")
         item = items.get_item(conn, args.id)
-    print(
+    _say(
         _("postponed {id} from {old} to {new} ({reason}): {title}").format(
             id=item.id,
             old=moved.from_day.isoformat(),
             new=moved.to_day.isoformat(),
             reason=moved.reason.value,
-            title=_safe(item.title),
+            title=printable(item.title),
         )
     )
     return 0
@@ -335,21 +339,18 @@ def cmd_status(args: argparse.Namespace) -> int:
 
     conn = _journal(args, create=False)
     if conn is None:
-        print(_("no journal yet: loopbaan log TITLE starts one"))
+        _say(_("no journal yet: loopbaan log TITLE starts one"))
         return 0
     state = reviews.status(conn, today())
     if args.format == "json":
-        import json
-
-        print(
-            json.dumps(
-                {
-                    "reviewed_today": state.reviewed_today,
-                    "open_tasks": state.open_tasks,
-                    "overdue_tasks": state.overdue_tasks,
-                    "streak": state.streak,
-                }
-            )
+        _say_json(
+            {
+                "reviewed_today": state.reviewed_today,
+                "open_tasks": state.open_tasks,
+                "overdue_tasks": state.overdue_tasks,
+                "streak": state.streak,
+            },
+            indent=None,
         )
         return 0
     parts = [_("reviewed") if state.reviewed_today else _("review pending")]
@@ -362,7 +363,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     parts.append(
         i18n.ngettext("streak {n} day", "streak {n} days", state.streak).format(n=state.streak)
     )
-    print(" · ".join(parts))
+    _say(" · ".join(parts))
     return 0
 
 
@@ -381,9 +382,7 @@ def cmd_postponed(args: argparse.Namespace) -> int:
     else:
         report = postponed.postponed(conn, since, until)
     if args.format == "json":
-        import json
-
-        print(json.dumps(postponements.to_json(report), ensure_ascii=False, indent=2))
+        _say_json(postponements.to_json(report))
         return 0
     from loopbaan.report import print_postponed
 
@@ -391,10 +390,12 @@ def cmd_postponed(args: argparse.Namespace) -> int:
     return 0
 
 
-def _open_output(path: str | None):  # type: ignore[no-untyped-def]
-    """Standard output, or a new private file (0600) for `-o`."""
+def _open_output(path: str | None, fmt: str):  # type: ignore[no-untyped-def]
+    """Standard output (a terminal: what is written there is made safe to show, JSON
+    staying exact), or a new private file (0600) for `-o` that keeps the data as it is."""
     if path is None or path == "-":
-        return sys.stdout, None
+        escape = json_text if fmt == "json" else lambda text: printable(text, lines=True)
+        return TerminalStream(sys.stdout, escape), None
     target = Path(path).expanduser()
     if target.is_dir():
         raise UsageError(_("{path} is a folder").format(path=target))
@@ -415,7 +416,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         "csv": transfer.write_csv,
         "markdown": markdown.write_markdown,
     }[args.format]
-    stream, target = _open_output(args.output)
+    stream, target = _open_output(args.output, args.format)
     if target is None:
         writer(conn, stream)
         return 0
@@ -423,7 +424,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     # fails; a symbolic link at the target is refused, never written through.
     with transfer.open_export(target) as file:
         writer(conn, file)
-    print(_("exported to {path}").format(path=target), file=sys.stderr)
+    _say(_("exported to {path}").format(path=target), stderr=True)
     return 0
 
 
@@ -435,9 +436,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise StoreError(_("calendar (.ics) import is not available yet"))
     data = importer.read_import_file(path)
     conn = _write_journal(args)
-    print(_("importing {path} …").format(path=path), file=sys.stderr)
+    _say(_("importing {path} …").format(path=path), stderr=True)
     report = importer.import_journal(conn, data)
-    print(report.summary())
+    _say(report.summary())
     return 0
 
 
@@ -461,7 +462,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         make_private_folder(folder)  # 0700 whatever the umask
         dest = folder / name
     written = backup(conn, dest)
-    print(_("backed up to {path}").format(path=written))
+    _say(_("backed up to {path}").format(path=written))
     return 0
 
 
@@ -485,7 +486,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     with tempfile.TemporaryDirectory(prefix="loopbaan-demo-") as folder:
         path = Path(folder) / "demo.db"
-        print(_("making a demo journal …"), file=sys.stderr)
+        _say(_("making a demo journal …"), stderr=True)
         make_demo_journal(path, today())
         from loopbaan.app import run_app
 
@@ -602,7 +603,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         today()  # a LOOPBAAN_TODAY that is no date: said once, before anything uses it
     except DayError as error:
-        print(f"loopbaan: {error}", file=sys.stderr)
+        _say(f"loopbaan: {error}", stderr=True)
         return EXIT_USAGE
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -610,36 +611,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.db = None
     if args.handler not in (cmd_tui, cmd_demo):  # the TUI shows them as a notice
         for problem in settings.problems:
-            print(f"loopbaan: {problem}", file=sys.stderr)
+            _say(f"loopbaan: {problem}", stderr=True)
     refused = _not_utf8(args)
     if refused:
-        print(f"loopbaan: {refused}", file=sys.stderr)
+        _say(f"loopbaan: {refused}", stderr=True)
         return EXIT_USAGE
     from loopbaan.store import JournalError, StoreError
 
     try:
         return args.handler(args)
     except UsageError as error:
-        print(f"loopbaan: {error}", file=sys.stderr)
+        _say(f"loopbaan: {error}", stderr=True)
         return EXIT_USAGE
     except (JournalError, StoreError, DayError, OSError) as error:
         message = error.strerror if isinstance(error, OSError) and error.strerror else error
         filename = getattr(error, "filename", None)
         if isinstance(error, OSError) and filename:
             message = f"{filename}: {message}"
-        print(f"loopbaan: {message}", file=sys.stderr)
+        _say(f"loopbaan: {message}", stderr=True)
         return EXIT_FAILURE
     except sqlite3.Error as error:
-        print(
-            _("loopbaan: the journal could not be used: {error}").format(error=error),
-            file=sys.stderr,
-        )
+        _say(_("loopbaan: the journal could not be used: {error}").format(error=error), stderr=True)
         return EXIT_FAILURE
     except OverflowError as error:  # a day past 9999-12-31 (`postpone` on the last day)
-        print(_("loopbaan: out of range ({error})").format(error=error), file=sys.stderr)
+        _say(_("loopbaan: out of range ({error})").format(error=error), stderr=True)
         return EXIT_FAILURE
     except UnicodeError as error:  # text the terminal's encoding cannot show
-        print(_("loopbaan: {error}").format(error=error), file=sys.stderr)
+        _say(_("loopbaan: {error}").format(error=error), stderr=True)
         return EXIT_FAILURE
     except KeyboardInterrupt:
         return 130

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from loopbaan.domain import REASON_TEXT
 from loopbaan.i18n import _, ngettext
 from loopbaan.insight.postponements import Chronic
+from loopbaan.safe import printable
 from loopbaan.store.postponed import Postponed
 
 TOP = 15
@@ -50,7 +53,7 @@ def print_postponed(
         for entry in chronic[:TOP]:
             table.add_row(
                 str(entry.item.id),
-                entry.item.title,
+                Text(printable(entry.item.title)),  # as typed: no markup, nothing obeyed
                 str(entry.item.times),
                 str(entry.item.days_deferred),
                 entry.reason.value,
@@ -58,7 +61,7 @@ def print_postponed(
             )
         console.print(table)
     if report.by_tag:
-        tags = ", ".join(f"#{t.key} {t.count}" for t in report.by_tag[:TOP])
+        tags = ", ".join(f"#{escape(printable(t.key))} {t.count}" for t in report.by_tag[:TOP])
         console.print(_("[b]Tags[/b] {tags}").format(tags=tags))
     if report.by_weekday:
         weekdays = ", ".join(f"{_(w.key)} {w.count}" for w in report.by_weekday)

@@ -20,9 +20,11 @@ from textual.widgets.option_list import Option
 
 from loopbaan.domain import DIRECTION_TEXT, Direction, GoalStatus
 from loopbaan.i18n import N_, _
+from loopbaan.safe import printable
 from loopbaan.store.goals import Goal, Milestone
 from loopbaan.widgets.fields import ChoiceButton, ChoiceSet, DayField
 from loopbaan.widgets.goal_table import DIRECTION_LABEL, STATUS_LABEL
+from loopbaan.widgets.pictures import CONTROL_PICTURES
 
 FORM_HINT = N_("Enter or ctrl+s saves · Esc cancels · Tab moves on")
 CHOICE_HINT = N_("Enter or ctrl+s saves · Esc cancels · Tab moves on · arrows choose")
@@ -117,7 +119,14 @@ class EditGoalScreen(_Form):
 
     @staticmethod
     def _text_input(name: str, value: str, placeholder: str) -> Input:
-        return Input(value, placeholder=placeholder, id=name, compact=True, select_on_focus=False)
+        return Input(
+            value,
+            placeholder=placeholder,
+            id=name,
+            compact=True,
+            select_on_focus=False,
+            highlighter=CONTROL_PICTURES,
+        )
 
     def action_save(self) -> None:
         title = self.query_one("#title", Input)
@@ -153,7 +162,13 @@ class EditMilestoneScreen(_Form):
             dialog.border_title = _("Edit milestone")
             with Grid(id="form"):
                 yield Label(_("Milestone"))
-                yield Input(self.milestone.title, id="title", compact=True, select_on_focus=False)
+                yield Input(
+                    self.milestone.title,
+                    id="title",
+                    compact=True,
+                    select_on_focus=False,
+                    highlighter=CONTROL_PICTURES,
+                )
                 yield Label(_("Due day"))
                 yield DayField(self.milestone.due_day, self.today, id="due-day")
             yield Static(id="form-error", markup=False)
@@ -197,7 +212,9 @@ class StatusScreen(ModalScreen[GoalStatus | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="small") as dialog:
-            dialog.border_title = Content(_("Status of “{title}”").format(title=self.goal.title))
+            dialog.border_title = Content(
+                _("Status of “{title}”").format(title=printable(self.goal.title))
+            )
             yield OptionList(
                 *(
                     Option(

@@ -15,11 +15,13 @@ from textual.binding import Binding
 from textual.containers import Grid, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label, Static, TextArea
+from textual.widgets import Footer, Input, Label, Static
 
 from loopbaan.domain import Item, Kind
 from loopbaan.i18n import N_, _
 from loopbaan.widgets.fields import ChoiceButton, ChoiceSet, DayField
+from loopbaan.widgets.pictures import CONTROL_PICTURES
+from loopbaan.widgets.text_area import JournalTextArea
 
 KIND_LABEL = {
     Kind.ACTIVITY: N_("activity"),
@@ -49,7 +51,13 @@ class EditItemScreen(ModalScreen[dict[str, Any] | None]):
             dialog.border_title = _("Edit item")
             with Grid(id="edit-item-form"):
                 yield Label(_("Title"))
-                yield Input(item.title, id="edit-title", compact=True, select_on_focus=False)
+                yield Input(
+                    item.title,
+                    id="edit-title",
+                    compact=True,
+                    select_on_focus=False,
+                    highlighter=CONTROL_PICTURES,
+                )
                 yield Label(_("Kind"))
                 yield ChoiceSet(
                     *(ChoiceButton(_(KIND_LABEL[kind]), value=item.kind is kind) for kind in KINDS),
@@ -59,7 +67,7 @@ class EditItemScreen(ModalScreen[dict[str, Any] | None]):
                 yield Label(_("Day"))
                 yield DayField(item.day, self.shown, id="edit-day")
                 yield Label(_("Note"))
-                yield TextArea(
+                yield JournalTextArea(
                     item.note,
                     id="edit-note",
                     compact=True,
@@ -88,7 +96,7 @@ class EditItemScreen(ModalScreen[dict[str, Any] | None]):
                 "title": title.value,
                 "kind": KINDS[kind_index] if kind_index >= 0 else self.item.kind,
                 "day": day_field.day,
-                "note": self.query_one("#edit-note", TextArea).text,
+                "note": self.query_one("#edit-note", JournalTextArea).text,
             }
         )
 

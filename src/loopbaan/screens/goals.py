@@ -13,6 +13,7 @@ from textual.widgets import Header, Static
 
 from loopbaan.domain import GoalStatus
 from loopbaan.i18n import _
+from loopbaan.safe import in_markup, printable
 from loopbaan.screens.edit_goal import EditGoalScreen, EditMilestoneScreen, StatusScreen
 from loopbaan.screens.journal import JournalScreen
 from loopbaan.store import goals as store
@@ -225,7 +226,7 @@ class GoalsScreen(JournalScreen):
             created.append(store.add_goal(self.conn, title))
             change.created("goal", created[0].id)
 
-        if self.change(_("new goal “{title}”").format(title=title), work):
+        if self.change(_("new goal “{title}”").format(title=in_markup(title)), work):
             self.reload(goal_id=created[0].id)
             self.notify(_("goal created: e fills in the rest, m adds a milestone"))
 
@@ -236,7 +237,7 @@ class GoalsScreen(JournalScreen):
             created.append(store.add_milestone(self.conn, goal_id, title))
             change.created("milestone", created[0].id)
 
-        if self.change(_("new milestone “{title}”").format(title=title), work):
+        if self.change(_("new milestone “{title}”").format(title=in_markup(title)), work):
             self.reload(goal_id=goal_id, milestone_id=created[0].id)
 
     def action_edit(self) -> None:
@@ -263,7 +264,7 @@ class GoalsScreen(JournalScreen):
             change.track("goal", goal_id)
             store.edit_goal(self.conn, goal_id, **values)
 
-        if self.change(_("edit “{title}”").format(title=title), work):
+        if self.change(_("edit “{title}”").format(title=in_markup(title)), work):
             self._after_status_change(goal_id, values["status"])
 
     def _save_milestone(self, milestone_id: int, result: tuple[str, date | None] | None) -> None:
@@ -275,7 +276,7 @@ class GoalsScreen(JournalScreen):
             change.track("milestone", milestone_id)
             store.edit_milestone(self.conn, milestone_id, title=title, due_day=due_day)
 
-        if self.change(_("edit milestone “{title}”").format(title=title), work):
+        if self.change(_("edit milestone “{title}”").format(title=in_markup(title)), work):
             self.reload()
 
     def action_tick(self) -> None:
@@ -310,7 +311,9 @@ class GoalsScreen(JournalScreen):
             change.track("goal", goal.id)
             store.edit_goal(self.conn, goal.id, status=status)
 
-        label = _("“{title}” {status}").format(title=goal.title, status=_(STATUS_LABEL[status]))
+        label = _("“{title}” {status}").format(
+            title=in_markup(goal.title), status=_(STATUS_LABEL[status])
+        )
         if self.change(label, work):
             self._after_status_change(goal.id, status)
 
@@ -346,9 +349,12 @@ class GoalsScreen(JournalScreen):
                 change.track("item", item_id)  # the delete unlinks them; undo links them again
             store.delete_goal(self.conn, goal.id)
 
-        if self.change(_("delete “{title}”").format(title=goal.title), drop_goal):
+        if self.change(_("delete “{title}”").format(title=in_markup(goal.title)), drop_goal):
             self.reload()
-            self.notify(_("“{title}” deleted (ctrl+z brings it back)").format(title=goal.title))
+            self.notify(
+                _("“{title}” deleted (ctrl+z brings it back)").format(title=printable(goal.title)),
+                markup=False,
+            )
 
     def action_move(self, step: int) -> None:
         goal = self.goal
@@ -367,7 +373,7 @@ class GoalsScreen(JournalScreen):
                 change.track("goal", goal_id)
             store.move_goal(self.conn, goal.id, step)
 
-        if self.change(_("move “{title}”").format(title=goal.title), work):
+        if self.change(_("move “{title}”").format(title=in_markup(goal.title)), work):
             self.reload()
 
     def _move_milestone(self, goal: Goal, milestone_id: int, step: int) -> None:

@@ -24,9 +24,11 @@ from textual.widgets.option_list import Option
 from loopbaan.days import DayError
 from loopbaan.domain import REASON_TEXT, Item, Reason
 from loopbaan.i18n import _
+from loopbaan.safe import printable
 from loopbaan.widgets.dates import short_day
 from loopbaan.widgets.fields import DayField
 from loopbaan.widgets.item_table import REASON_LABEL
+from loopbaan.widgets.pictures import CONTROL_PICTURES
 
 REASONS = tuple(Reason)
 
@@ -68,7 +70,9 @@ class PostponeScreen(ModalScreen[Postponing | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="postpone") as dialog:
-            dialog.border_title = Content(_("Postpone “{title}”").format(title=self.item.title))
+            dialog.border_title = Content(
+                _("Postpone “{title}”").format(title=printable(self.item.title))
+            )
             with Horizontal(id="postpone-day", classes="postpone-row"):
                 yield Label(_("To day"))
                 yield DayField(default_day(self.item, self.shown), self.shown)
@@ -79,6 +83,7 @@ class PostponeScreen(ModalScreen[Postponing | None]):
                     placeholder=_("a few words on why (optional)"),
                     compact=True,
                     select_on_focus=False,
+                    highlighter=CONTROL_PICTURES,
                 )
             yield Label(_("Why? Pick a reason"), id="postpone-why")
             yield OptionList(

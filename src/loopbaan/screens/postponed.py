@@ -23,6 +23,7 @@ from loopbaan.domain import REASON_TEXT, Status
 from loopbaan.i18n import _, ngettext
 from loopbaan.insight.periods import Period, per_week
 from loopbaan.insight.postponements import CHRONIC_TIMES, suggestion
+from loopbaan.safe import printable
 from loopbaan.screens.period import PeriodScreen
 from loopbaan.store import postponed as store
 from loopbaan.store.postponed import Postponed, PostponedItem
@@ -259,7 +260,9 @@ class PostponedScreen(PeriodScreen):
             today.day = item.day  # type: ignore[attr-defined]  # its reactive: it reads that day
         else:
             self.app.notify(
-                _("{title} is on {day}.").format(title=item.title, day=day_month(item.day)),
+                _("{title} is on {day}.").format(
+                    title=printable(item.title), day=day_month(item.day)
+                ),
                 markup=False,
             )
 

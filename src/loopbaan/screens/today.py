@@ -21,6 +21,7 @@ from textual.widgets import Header, Input, Label, Static
 
 from loopbaan.domain import GoalStatus, Item, Kind, Rating, Reason, Status, parse_markers
 from loopbaan.i18n import N_, _, ngettext
+from loopbaan.safe import in_markup, printable
 from loopbaan.screens.journal import JournalScreen
 from loopbaan.store import goals
 from loopbaan.store import items as store
@@ -273,7 +274,7 @@ class TodayScreen(JournalScreen):
             change.track("item", item.id)
             work()
 
-        if not self.change(label.format(title=item.title), tracked):
+        if not self.change(label.format(title=in_markup(item.title)), tracked):
             return False
         self.reload()
         return True
@@ -307,7 +308,7 @@ class TodayScreen(JournalScreen):
             )
             change.created("item", created[0].id)
 
-        if not self.change(_("add “{title}”").format(title=title), work):
+        if not self.change(_("add “{title}”").format(title=in_markup(title)), work):
             return False
         self.reload(selected=created[0].id)
         return True
@@ -342,7 +343,10 @@ class TodayScreen(JournalScreen):
         elif item.status is Status.DROPPED:
             self._set_status(item, Status.OPEN, _("take up “{title}” again"))
         elif self._set_status(item, Status.DROPPED, _("drop “{title}”")):
-            self.notify(_("“{title}” dropped · ctrl+z takes it back").format(title=item.title))
+            self.notify(
+                _("“{title}” dropped · ctrl+z takes it back").format(title=printable(item.title)),
+                markup=False,
+            )
 
     def _set_status(self, item: Item, status: Status, label: str) -> bool:
         """A task ticked off or dropped on the day shown, or open again."""
@@ -376,10 +380,11 @@ class TodayScreen(JournalScreen):
         ):
             self.notify(
                 _("“{title}” moved to {day}: {reason}").format(
-                    title=item.title,
+                    title=printable(item.title),
                     day=short_day(to_day, self.today),
                     reason=_(REASON_LABEL[reason]),
-                )
+                ),
+                markup=False,
             )
 
     def action_edit(self) -> None:
@@ -401,8 +406,9 @@ class TodayScreen(JournalScreen):
         if edited and item.id not in self.items:
             self.notify(
                 _("“{title}” is on {day} now").format(
-                    title=values["title"], day=short_day(values["day"], self.today)
-                )
+                    title=printable(values["title"]), day=short_day(values["day"], self.today)
+                ),
+                markup=False,
             )
 
     def action_link_goal(self) -> None:
@@ -430,7 +436,10 @@ class TodayScreen(JournalScreen):
         ):
             goal = goals.get_goal(self.conn, goal_id)
             self.notify(
-                _("“{title}” counts for “{goal}” now").format(title=item.title, goal=goal.title)
+                _("“{title}” counts for “{goal}” now").format(
+                    title=printable(item.title), goal=printable(goal.title)
+                ),
+                markup=False,
             )
 
     def action_delete(self) -> None:
@@ -438,7 +447,10 @@ class TodayScreen(JournalScreen):
         if item is not None and self._change_item(
             item, _("delete “{title}”"), lambda: store.delete_item(self.conn, item.id)
         ):
-            self.notify(_("“{title}” deleted · ctrl+z brings it back").format(title=item.title))
+            self.notify(
+                _("“{title}” deleted · ctrl+z brings it back").format(title=printable(item.title)),
+                markup=False,
+            )
 
     def action_step_day(self, step: int) -> None:
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -33,14 +34,38 @@ WEEKDAYS = (
 )  # fmt: skip
 
 
-def _line(text: str) -> str:
-    """Free text on one line, so that it cannot break a list item."""
-    return " ".join(text.split())
+# What a Markdown renderer would act on rather than show: emphasis, code, links and
+# images, HTML and entities, strikethrough, table cells; and at the start of a line
+# (after \n or \r, as CommonMark counts lines) a heading, quote, list item or setext
+# underline, and the indent that would make code of it.
+_MD_INLINE = re.compile(r"[\\`*_\[\]<>&~|]")
+_MD_IN_HEADING = re.compile(r"[\\`*_\[\]<>&~|#]")
+_MD_LINE_START = re.compile(r"(?:^|(?<=[\r\n]))[ \t]*(?:([#>+=-])|(\d+)([.)]))?")
+
+
+def _line_start(match: re.Match[str]) -> str:
+    mark, number, after = match.groups()
+    return f"\\{mark}" if mark else f"{number}\\{after}" if number else ""
+
+
+def _md(text: str, *, heading: bool = False) -> str:
+    """Journal text that a Markdown renderer shows as typed: `*bold* [link](x) <b>`
+    stays that, not bold, a link and HTML. Control characters stay (a file keeps the
+    data; on a terminal the command line escapes them)."""
+    escaped = (_MD_IN_HEADING if heading else _MD_INLINE).sub(r"\\\g<0>", text)
+    return _MD_LINE_START.sub(_line_start, escaped)
+
+
+def _line(text: str, *, heading: bool = False) -> str:
+    """Free text on one line, so that it cannot break a list item, shown as typed."""
+    return _md(" ".join(text.split()), heading=heading)
 
 
 def _fields(labelled: list[tuple[str, object]]) -> list[str]:
-    """`**Label:** text` paragraphs for the fields that hold something."""
-    return [f"**{label}:** {value}\n" for label, value in labelled if value not in ("", None)]
+    """`**Label:** text` paragraphs for the fields that hold something, shown as typed."""
+    return [
+        f"**{label}:** {_md(str(value))}\n" for label, value in labelled if value not in ("", None)
+    ]
 
 
 def _item_line(row: tuple) -> str:
@@ -51,7 +76,7 @@ def _item_line(row: tuple) -> str:
     parts.append(_line(title))
     if tags:  # the ones the title does not show already
         shown = set(parse_tags(title))
-        parts += [f"#{t}" for t in sorted(tags.split(TAG_SEPARATOR)) if t not in shown]
+        parts += [f"#{_md(t)}" for t in sorted(tags.split(TAG_SEPARATOR)) if t not in shown]
     if note:
         parts.append(f"— {_line(note)}")
     return " ".join(parts)
@@ -116,7 +141,7 @@ def _goals_markdown(conn: sqlite3.Connection) -> Iterator[str]:
     for row in conn.execute("SELECT * FROM milestone ORDER BY goal_id, position, id"):
         milestones[row["goal_id"]].append(row)
     for goal in conn.execute("SELECT * FROM goal ORDER BY position, id"):
-        yield f"### {_line(goal['title'])}\n\n"
+        yield f"### {_line(goal['title'], heading=True)}\n\n"
         facts = [_(goal["status"])]
         if goal["direction"]:
             facts.append(_(goal["direction"]))
@@ -145,8 +170,9 @@ def _goals_markdown(conn: sqlite3.Connection) -> Iterator[str]:
 
 def _talks_markdown(conn: sqlite3.Connection) -> Iterator[str]:
     for talk in conn.execute("SELECT * FROM conversation ORDER BY day, id"):
-        who = _line(talk["with_whom"]) or "—"
-        yield f"### {talk['day']} · {who} ({_(talk['role'])}, {_(talk['kind'])})\n\n"
+        who = _line(talk["with_whom"], heading=True) or "—"
+        role, kind = (_line(_(talk[name]), heading=True) for name in ("role", "kind"))
+        yield f"### {talk['day']} · {who} ({role}, {kind})\n\n"
         labelled = [
             (_("Prepared"), talk["prepared"]),
             (_("Summary"), talk["summary"]),
@@ -158,7 +184,7 @@ def _talks_markdown(conn: sqlite3.Connection) -> Iterator[str]:
 def _checks_markdown(conn: sqlite3.Connection) -> Iterator[str]:
     for check in conn.execute("SELECT * FROM attitude_check ORDER BY day, id"):
         note = f" — {_line(check['note'])}" if check["note"] else ""
-        yield f"- {check['day']} · {check['attitude']} {check['score']}/5{note}\n"
+        yield f"- {check['day']} · {_line(check['attitude'])} {check['score']}/5{note}\n"
 
 
 def write_markdown(conn: sqlite3.Connection, stream: IO[str]) -> None:

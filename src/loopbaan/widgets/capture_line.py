@@ -18,6 +18,9 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Label
 
+from loopbaan.safe import printable
+from loopbaan.widgets.pictures import CONTROL_PICTURES
+
 
 class Prompt(NamedTuple):
     """What the line asks, and what to do with a title typed (False: keep the text)."""
@@ -53,13 +56,13 @@ class CaptureLine(Horizontal):
     def compose(self) -> ComposeResult:
         if self._has_input:
             yield Label(markup=False)
-            yield Input(compact=True)
+            yield Input(compact=True, highlighter=CONTROL_PICTURES)  # a pasted ESC shows as ␛
 
     def add_input(self) -> None:
         """Mount the label and input of a line made with `later=True`."""
         if not self._has_input:
             self._has_input = True
-            self.mount(Label(markup=False), Input(compact=True))
+            self.mount(Label(markup=False), Input(compact=True, highlighter=CONTROL_PICTURES))
 
     @property
     def input(self) -> Input:
@@ -75,7 +78,7 @@ class CaptureLine(Horizontal):
         field = self.input
         if self.screen.focused is not field:
             self._return_to = self.screen.focused
-        self.query_one(Label).update(prompt.label)
+        self.query_one(Label).update(printable(prompt.label))  # a goal's title, say
         field.placeholder = prompt.placeholder
         field.value = ""
         self._done = prompt.done

@@ -13,6 +13,7 @@ from textual.widgets import Label, Static
 from loopbaan.domain import DIRECTION_TEXT, Item, Status
 from loopbaan.i18n import N_, _, ngettext
 from loopbaan.insight.goals import days_to_target, milestone_progress, nudges
+from loopbaan.safe import printable
 from loopbaan.store.goals import Goal, Milestone
 from loopbaan.widgets.goal_table import DIRECTION_LABEL, STATUS_LABEL
 from loopbaan.widgets.row_table import RowTable
@@ -51,7 +52,9 @@ def target_sentence(goal: Goal, today: date) -> str:
 
 
 def _text(value: str, empty: str) -> Content:
-    return Content(value.strip()) if value.strip() else Content.styled(empty, "dim")
+    """A field of the goal as typed, over lines; its control characters written out."""
+    shown = printable(value.strip(), lines=True)
+    return Content(shown) if shown else Content.styled(empty, "dim")
 
 
 class GoalDetail(Horizontal, can_focus=False):
@@ -150,7 +153,7 @@ class GoalDetail(Horizontal, can_focus=False):
     ) -> int | None:
         """Fill in this goal; the milestone cursor goes to `milestone_id`, or where it
         was, or with `first` to the first milestone. Returns the milestone under it."""
-        self.query_one("#about").border_title = Content(goal.title)
+        self.query_one("#about").border_title = Content(printable(goal.title))
         self.query_one("#detail-meta", Static).update(
             f"{_(STATUS_LABEL[goal.status])} · {target_sentence(goal, today)}"
         )
@@ -190,7 +193,7 @@ class GoalDetail(Horizontal, can_focus=False):
         for milestone in milestones:
             done = milestone.done_on is not None
             late = not done and milestone.due_day is not None and milestone.due_day < today
-            title = Text(milestone.title, overflow="ellipsis", no_wrap=True)
+            title = Text(printable(milestone.title), overflow="ellipsis", no_wrap=True)
             if done:
                 title.stylize("dim")
             rows.append(
@@ -217,7 +220,7 @@ class GoalDetail(Horizontal, can_focus=False):
             (
                 item.id,
                 (
-                    Text(item.title, overflow="ellipsis", no_wrap=True),
+                    Text(printable(item.title), overflow="ellipsis", no_wrap=True),
                     item.day.isoformat(),
                     _(TASK_STATUS_LABEL[item.status]),
                     ngettext("{n} time", "{n} times", item.postponed).format(n=item.postponed)

@@ -20,8 +20,10 @@ from textual.widgets.option_list import Option
 
 from loopbaan.i18n import _
 from loopbaan.insight.goals import milestone_progress
+from loopbaan.safe import printable
 from loopbaan.store.goals import Goal
 from loopbaan.widgets.goal_table import DIRECTION_LABEL
+from loopbaan.widgets.pictures import CONTROL_PICTURES
 
 
 def _matches(goal: Goal, words: list[str]) -> bool:
@@ -83,8 +85,13 @@ class GoalPicker(ModalScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker") as picker:
-            picker.border_title = Content(self.picker_title)
-            yield Input(placeholder=_("type to filter"), id="picker-filter", compact=True)
+            picker.border_title = Content(printable(self.picker_title))  # an item's title in it
+            yield Input(
+                placeholder=_("type to filter"),
+                id="picker-filter",
+                compact=True,
+                highlighter=CONTROL_PICTURES,
+            )
             options = OptionList(id="picker-goals")
             options.can_focus = False  # the typing stays in the filter
             yield options
@@ -107,7 +114,7 @@ class GoalPicker(ModalScreen[int | None]):
         options.add_options(
             Option(
                 Content.assemble(
-                    goal.title,
+                    printable(goal.title),
                     (
                         "  "
                         + " · ".join(

@@ -9,6 +9,7 @@ from rich.text import Text
 from loopbaan.domain import Direction, GoalStatus
 from loopbaan.i18n import N_, _
 from loopbaan.insight.goals import days_to_target, is_stalled, milestone_progress
+from loopbaan.safe import printable
 from loopbaan.store.goals import Goal
 from loopbaan.widgets.row_table import RowTable
 
@@ -71,7 +72,7 @@ class GoalTable(RowTable):
             if is_stalled(goal, today):
                 status = Text(_("stalled"), style=warning)
             cells = (
-                Text(goal.title, overflow="ellipsis", no_wrap=True),
+                Text(printable(goal.title), overflow="ellipsis", no_wrap=True),
                 _(DIRECTION_LABEL[goal.direction]) if goal.direction else "",
                 status,
                 str(milestone_progress(goal)),

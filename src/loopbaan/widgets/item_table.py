@@ -9,6 +9,7 @@ from rich.text import Text
 
 from loopbaan.domain import Item, Kind, Postponement, Rating, Reason, Status
 from loopbaan.i18n import N_, _
+from loopbaan.safe import printable
 from loopbaan.store.items import TAG_PATTERN
 from loopbaan.widgets.dates import day_month, short_day
 from loopbaan.widgets.row_table import Column, RowTable
@@ -30,14 +31,14 @@ REASON_LABEL = {
 
 
 def title_text(title: str, tags: Sequence[str], style: str, tag_style: str) -> Text:
-    """The title as typed, its `#tags` in `tag_style`; a tag it does not mention
-    (one imported, say) follows it, so that no tag goes unseen."""
-    text = Text(title, style=style, overflow="ellipsis", no_wrap=True)
+    """The title as typed (control characters written out), its `#tags` in `tag_style`;
+    a tag it does not mention (one imported, say) follows it, so that no tag goes unseen."""
+    text = Text(printable(title), style=style, overflow="ellipsis", no_wrap=True)
     text.highlight_regex(TAG_PATTERN, tag_style)
     mentioned = {match.group(0)[1:].casefold() for match in TAG_PATTERN.finditer(title)}
     for tag in tags:
         if tag.casefold() not in mentioned:
-            text.append(f" #{tag}", style=tag_style)
+            text.append(f" #{printable(tag)}", style=tag_style)
     return text
 
 

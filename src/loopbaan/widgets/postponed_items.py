@@ -9,6 +9,7 @@ from rich.text import Text
 from loopbaan.domain import Reason, Status
 from loopbaan.i18n import _
 from loopbaan.insight.postponements import CHRONIC_TIMES, is_chronic, suggestion
+from loopbaan.safe import printable
 from loopbaan.store.postponed import PostponedItem
 from loopbaan.widgets.dates import day_month
 from loopbaan.widgets.item_table import REASON_LABEL, STATUS_LABEL
@@ -62,7 +63,7 @@ class PostponedItems(RowTable):
                     item.id,
                     (
                         Text("●", style="bold") if is_chronic(item) else "",
-                        Text(item.title, overflow="ellipsis", no_wrap=True),
+                        Text(printable(item.title), overflow="ellipsis", no_wrap=True),
                         Text(str(item.times), justify="right"),
                         Text(str(item.days_deferred), justify="right"),
                         Text(reasons_text(item), overflow="ellipsis", no_wrap=True),

@@ -142,7 +142,8 @@ class ReviewPanel(Vertical):
         if self.has_fields:
             return
         self.has_fields = True
-        from textual.widgets import TextArea  # ~15 ms to import: not before the first paint
+        # ~15 ms to import: not before the first paint
+        from loopbaan.widgets.text_area import JournalTextArea
 
         energy = EnergyField(id="review-energy")
         energy.set_reactive(EnergyField.value, self._energy_shown)
@@ -150,7 +151,7 @@ class ReviewPanel(Vertical):
         for name, label, placeholder in TEXT_FIELDS:
             fields.append(Label(_(label), markup=False))
             fields.append(
-                TextArea(
+                JournalTextArea(
                     self._saved.get(name, ""),
                     id=f"review-{name}",
                     compact=True,

@@ -13,7 +13,8 @@ flexible column's least width, the columns that say so are dropped, the highest
 `drop` first, then fixed columns from the right: a column is shown whole or not
 at all. Cells are text (`str` or
 Rich `Text`, cut with an ellipsis when they say so) or any Rich renderable one
-line high (a `Bar`).
+line high (a `Bar`). Text cells show their control characters written out
+(`\\x1b`, loopbaan.safe): no title in any list reaches the terminal raw.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from typing import ClassVar, Literal, NamedTuple
 from rich.console import RenderableType
 from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
+from rich.text import Span, Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
@@ -34,6 +35,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from loopbaan.i18n import _
+from loopbaan.safe import UNPRINTABLE, printable
 
 Row = tuple[int, tuple[object, ...]]  # (record id, cells)
 
@@ -95,6 +97,25 @@ def fit_columns(columns: Sequence[Column], width: int, padding: int) -> tuple[in
     return tuple(
         None if column not in shown else column.width or shares[column.key] for column in columns
     )
+
+
+def printable_text(text: Text) -> Text:
+    """`text` with its control characters written out, each in the style it had.
+
+    Rich passes ESC, C1 and the bidi controls to the terminal as they are (it drops
+    only BEL, BS, VT, FF and CR): a title could set the terminal's title or clear it.
+    """
+    cuts = sorted({cut for match in UNPRINTABLE.finditer(text.plain) for cut in match.span()})
+    if not cuts:
+        return text
+    shown = text.blank_copy()
+    for part in text.divide(cuts):
+        part.style = ""  # the whole text's style is `shown`'s own
+        if UNPRINTABLE.fullmatch(part.plain):
+            escaped = printable(part.plain)
+            part = Text(escaped, spans=[Span(0, len(escaped), span.style) for span in part.spans])
+        shown.append_text(part)
+    return shown
 
 
 def _rest(columns: Sequence[Column], width: int, padding: int) -> int:
@@ -419,11 +440,12 @@ class RowTable(ScrollView, can_focus=True):
     def _cell(self, cell: object, width: int) -> list[Segment]:
         console = self.app.console
         if isinstance(cell, str | int | float):
-            cell = Text(str(cell))
+            cell = Text(printable(str(cell).replace("\n", " ")))
         if isinstance(cell, Text):
             text = cell.copy()
             if "\n" in text.plain:
                 text = Text(" ").join(text.split("\n", allow_blank=True))
+            text = printable_text(text)
             text.end = ""
             text.truncate(width, overflow="ellipsis" if cell.overflow == "ellipsis" else "crop")
             justify = cell.justify if cell.justify in ("center", "right") else "left"

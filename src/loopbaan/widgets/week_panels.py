@@ -14,6 +14,7 @@ from textual.widgets import Static
 from loopbaan.i18n import _, ngettext
 from loopbaan.insight.postponements import suggestion
 from loopbaan.insight.week import Standout, Tally, Week, WeekSummary, weeks_between
+from loopbaan.safe import printable
 from loopbaan.widgets.dates import MONTHS_SHORT, WEEKDAYS_SHORT
 from loopbaan.widgets.item_table import REASON_LABEL
 
@@ -149,7 +150,7 @@ class TagsPanel(WeekPanel):
         if not tags:
             self.show_nothing(_("No rated items with a #tag this week."))
             return
-        width = min(max(len(line.tag) for line in tags[:TAGS_SHOWN]) + 2, 20)  # "#tag "
+        width = min(max(len(printable(line.tag)) for line in tags[:TAGS_SHOWN]) + 2, 20)  # "#tag "
         lines = [
             Content.styled(
                 f"{_('tag'):<{width}}{'+':>3}{'−':>3}{'0':>3}{_('net'):>5}", f"{MUTED} bold"
@@ -157,7 +158,7 @@ class TagsPanel(WeekPanel):
         ]
         for line in tags[:TAGS_SHOWN]:
             tally = line.tally
-            name = f"#{line.tag}"
+            name = f"#{printable(line.tag)}"
             if len(name) > width:
                 name = name[: width - 1] + "…"
             lines.append(
@@ -209,7 +210,7 @@ class StandoutsPanel(WeekPanel):
             lines.append(
                 Content.assemble(
                     (f"{count:>3}{mark} ", style),
-                    standout.title,
+                    printable(standout.title),
                 )
             )
         return lines
@@ -248,7 +249,7 @@ class PostponedPanel(WeekPanel):
             lines.append(
                 Content.assemble(
                     (f"{item.times:>3}× ", "$text-warning"),
-                    item.title,
+                    printable(item.title),
                     (f" · {reasons}", MUTED),
                 )
             )
@@ -274,11 +275,12 @@ class GoalsPanel(WeekPanel):
             progress = (
                 f"  {move.milestones_done}/{move.milestones_total}" if move.milestones_total else ""
             )
-            lines.append(Content.assemble((move.title, "bold"), (progress, MUTED)))
+            lines.append(Content.assemble((printable(move.title), "bold"), (progress, MUTED)))
             lines += [
-                Content.assemble(("  ◆ ", "$text-accent"), title) for title in move.milestones
+                Content.assemble(("  ◆ ", "$text-accent"), printable(title))
+                for title in move.milestones
             ]
-            lines += [Content.assemble(("  ✓ ", PLUS), title) for title in move.items]
+            lines += [Content.assemble(("  ✓ ", PLUS), printable(title)) for title in move.items]
         if len(summary.goals) > GOALS_SHOWN:
             more = len(summary.goals) - GOALS_SHOWN
             lines.append(

@@ -19,6 +19,7 @@ from textual.widgets import Input, Label, Static
 
 from loopbaan.i18n import N_, _
 from loopbaan.store.reviews import WeekReview
+from loopbaan.widgets.pictures import CONTROL_PICTURES
 
 SAVE_DELAY = 0.3  # seconds after the last key
 
@@ -61,7 +62,12 @@ class WeekQuestions(Vertical):
         # Kept by reference: the answers can be read while the app closes, when
         # the inputs are no longer in the DOM to be queried.
         self.inputs = {
-            name: Input(id=f"week-{name}", placeholder=_(placeholder), compact=True)
+            name: Input(
+                id=f"week-{name}",
+                placeholder=_(placeholder),
+                compact=True,
+                highlighter=CONTROL_PICTURES,
+            )
             for name, _question, placeholder in QUESTIONS
         }
 
