@@ -19,6 +19,7 @@ from textual.screen import ModalScreen, Screen
 from loopbaan import days
 from loopbaan.config import Settings, db_path, load_settings, save_setting
 from loopbaan.i18n import _
+from loopbaan.safe import printable
 from loopbaan.screens.coming import ComingScreen
 from loopbaan.screens.journal import JournalScreen
 from loopbaan.screens.today import TodayScreen
@@ -181,7 +182,7 @@ class LoopbaanApp(App[None]):
         try:
             label = self.undo_log.undo()
         except StoreError as error:
-            self.notify(str(error), severity="error")
+            self.notify(printable(str(error)), severity="error", markup=False)
             return
         if label is None:
             self.notify(_("nothing to undo"))

@@ -9,6 +9,7 @@ from datetime import date
 from textual.screen import Screen
 
 from loopbaan.i18n import _
+from loopbaan.safe import printable
 from loopbaan.store import StoreError
 from loopbaan.store.undo import Change
 from loopbaan.widgets.capture_line import CaptureLine
@@ -36,7 +37,7 @@ class JournalScreen(Screen[None]):
             with self.app.undo_log.change(label) as change:  # type: ignore[attr-defined]
                 work(change)
         except StoreError as error:
-            self.notify(str(error), severity="error")
+            self.notify(printable(str(error)), severity="error", markup=False)
             return False
         return True
 
