@@ -201,3 +201,19 @@ def test_saving_keeps_the_other_settings_and_never_reads_a_huge_file(tmp_path) -
     path.write_bytes(b"x = 1\n" * 500_000)
     config.save_setting("theme", "dracula", path)
     assert path.read_text() == 'theme = "dracula"\n'
+
+
+def test_saving_a_setting_never_writes_through_a_planted_link(tmp_path) -> None:
+    import os
+
+    from loopbaan import config
+
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    path = tmp_path / "cfg" / "config.toml"
+    path.parent.mkdir()
+    os.symlink(victim, path.with_suffix(".tmp"))  # the old fixed temporary name
+    config.save_setting("theme", "nord", path)
+    assert victim.read_text() == "keep me"
+    assert 'theme = "nord"' in path.read_text()
+    assert (path.stat().st_mode & 0o777) == 0o600

@@ -131,7 +131,7 @@ class LoopbaanApp(App[None]):
 
     def on_mount(self) -> None:
         for problem in self.settings.problems:  # a broken config.toml: said, not fatal
-            self.notify(problem, title=_("Settings"), severity="warning", timeout=10)
+            self.notify(problem, title=_("Settings"), severity="warning", timeout=10, markup=False)
         if self._clock is not None:
             self.set_interval(60, self.check_day)
         if self._theme_from_settings in self.available_themes:

@@ -278,7 +278,12 @@ def save_setting(key: str, value: str | int, path: Path | None = None) -> None:
         elif isinstance(val, str):
             escaped = val.replace("\\", "\\\\").replace('"', '\\"')
             lines.append(f'{name} = "{escaped}"')
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text("\n".join(lines) + "\n", "utf-8")
-    os.replace(tmp, path)
+    from loopbaan.store.db import JournalError, make_private_folder, private_file
+
+    make_private_folder(path.parent)
+    # A new file beside it, never one planted there, renamed over it: no link is followed.
+    try:
+        with private_file(path) as (fd, _tmp):
+            os.write(fd, ("\n".join(lines) + "\n").encode("utf-8"))
+    except JournalError as error:  # a read-only folder, a full disk: said as an OSError
+        raise OSError(str(error)) from None
