@@ -528,7 +528,12 @@ async def test_earlier_days_offer_open_tasks_and_unrated_items(make_app, conn) -
 # ---------------------------------------------------------------- undo
 
 
-async def test_ctrl_z_undoes_each_kind_of_change(make_app, conn) -> None:
+async def test_ctrl_z_undoes_each_kind_of_change(make_app, conn, monkeypatch) -> None:
+    from loopbaan.widgets import review_panel
+
+    # The text is saved when the field is left, not by the 0.4 s timer halfway
+    # through the typing on a slow machine: one change to undo.
+    monkeypatch.setattr(review_panel, "SAVE_DELAY", 600)
     demo = add(conn, "Sprint demo")
     task = add(conn, "Write the report", kind=Kind.TASK)
     app = make_app()

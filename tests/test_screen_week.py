@@ -15,6 +15,7 @@ from loopbaan.config import Settings
 from loopbaan.domain import Rating, Reason
 from loopbaan.screens.week import WeekScreen
 from loopbaan.store import items, reviews, transaction
+from loopbaan.widgets import week_questions
 from loopbaan.widgets.week_questions import SAVE_DELAY, WeekQuestions
 
 SIZE = (120, 40)
@@ -178,13 +179,20 @@ async def test_ctrl_f_finishes_the_week_from_a_question_and_the_footer_says_so(
         assert not isinstance(app.focused, Input)  # back to the week: q quits again
 
 
-async def test_ctrl_z_undoes_an_answer_step_by_step(make_app, conn) -> None:
+async def save_now(pilot) -> None:
+    """What typing pausing does, without racing the timer on a slow machine."""
+    pilot.app.screen.query_one(WeekQuestions).post_message(WeekQuestions.Paused())
+    await pilot.pause()
+
+
+async def test_ctrl_z_undoes_an_answer_step_by_step(make_app, conn, monkeypatch) -> None:
+    monkeypatch.setattr(week_questions, "SAVE_DELAY", 600)  # saved when the test says
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2", "tab", *"pairing")
-        await wait_for_save(pilot)
+        await save_now(pilot)
         await pilot.press(*", demos")
-        await wait_for_save(pilot)
+        await save_now(pilot)
         assert stored(conn).more_of == "pairing, demos"
         await pilot.press("ctrl+z")
         assert stored(conn).more_of == "pairing"
@@ -194,7 +202,10 @@ async def test_ctrl_z_undoes_an_answer_step_by_step(make_app, conn) -> None:
         assert answer(app, "more_of").value == ""
 
 
-async def test_ctrl_z_right_after_typing_takes_back_what_was_typed(make_app, conn) -> None:
+async def test_ctrl_z_right_after_typing_takes_back_what_was_typed(
+    make_app, conn, monkeypatch
+) -> None:
+    monkeypatch.setattr(week_questions, "SAVE_DELAY", 600)  # no save halfway
     with transaction(conn):
         reviews.save_week_review(conn, 2026, 48, more_of="pairing")
     app = make_app()
