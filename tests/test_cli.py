@@ -606,3 +606,13 @@ def test_log_marker_errors_are_usage_errors(env, capsys, argv, message) -> None:
     assert code == 2 and out == ""
     assert message in err and len(err.strip().splitlines()) == 1
     assert dump(env) == before
+
+
+def test_postpone_on_the_last_day_of_the_calendar_needs_a_day(env, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("LOOPBAAN_TODAY", "9999-12-31")
+    run(capsys, "log", "!Write the report")
+    before = dump(env)
+    code, out, err = run(capsys, "postpone", "1", "--reason", "too_big")
+    assert (code, out) == (2, "")
+    assert "no day after 9999-12-31" in err and len(err.strip().splitlines()) == 1
+    assert dump(env) == before

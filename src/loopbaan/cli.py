@@ -317,6 +317,8 @@ def cmd_postpone(args: argparse.Namespace) -> int:
 
     from loopbaan.store import items, transaction
 
+    if args.to is None and today() == date.max:
+        raise UsageError(_("there is no day after {day}: give one with --to").format(day=today()))
     conn = _write_journal(args)
     to_day = args.to or today() + timedelta(days=1)
     with transaction(conn):
