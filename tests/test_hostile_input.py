@@ -470,7 +470,7 @@ def test_tomorrow_on_the_last_day_is_one_line_and_exit_2(world: World, quiet: No
     ran = run("--db", str(target), "list", "--day", "yesterday", today="0001-01-01")
     assert ran.code == 2 and "outside the calendar" in ran.err
     ran = run("--db", str(target), "postpone", "3", "--reason", "other", today="9999-12-31")
-    assert ran.code == 1
+    assert ran.code == 2 and "no day after 9999-12-31" in ran.err
     assert_one_line(ran)
 
 
