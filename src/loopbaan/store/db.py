@@ -447,8 +447,16 @@ def open_journal(path: Path, *, create: bool = True) -> sqlite3.Connection | Non
     conn = None
     try:
         conn = _connect(path)
-        revision = _stored_revision(conn)
-        _refuse_revision(path, revision, revision is None and _has_tables(conn))
+        # Both reads in one snapshot: another process may finish an upgrade between
+        # them (no version yet, then tables), which is no foreign database.
+        conn.execute("BEGIN")
+        try:
+            revision = _stored_revision(conn)
+            has_tables = revision is None and _has_tables(conn)
+        finally:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+        _refuse_revision(path, revision, has_tables)
     except sqlite3.DatabaseError as error:
         if conn is not None:
             conn.close()
