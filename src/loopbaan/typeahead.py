@@ -49,11 +49,6 @@ class KeyGate:
         self._idle = asyncio.Event()
         self._idle.set()
 
-    @property
-    def held(self) -> int:
-        """How many typed events wait for the ones before them."""
-        return len(self._held)
-
     def admit(self, event: events.Event) -> events.Event | None:
         """What the app handles now for a typed `event`; None while it waits its turn."""
         if event is self._released:
