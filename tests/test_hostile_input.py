@@ -255,8 +255,9 @@ def mutated_exports(draw: st.DrawFn, base: dict[str, Any]) -> dict[str, Any]:
             not isinstance(records, list) or not records
         ):
             continue
-        index = draw(st.integers(0, len(records) - 1)) if isinstance(records, list) else 0
-        record = records[index] if isinstance(records, list) else None
+        listed = isinstance(records, list) and bool(records)
+        index = draw(st.integers(0, len(records) - 1)) if listed else 0
+        record = records[index] if listed else None
         if how == "set" and isinstance(record, dict):
             record[draw(st.sampled_from(FIELDS))] = draw(VALUES)
         elif how == "drop" and isinstance(record, dict) and record:

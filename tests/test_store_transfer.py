@@ -16,7 +16,7 @@ import pytest
 
 from loopbaan.domain import Kind, Rating, Reason, Status
 from loopbaan.store import StoreError, items, open_journal, reviews, transaction
-from loopbaan.store.importer import import_journal, read_import_file
+from loopbaan.store.importer import import_file, import_journal, read_import_file
 from loopbaan.store.markdown import write_markdown
 from loopbaan.store.transfer import CSV_FIELDS, SECTIONS, export_journal, write_csv, write_json
 
@@ -38,6 +38,33 @@ def journal(tmp_path: Path):
     yield open_
     for conn in opened:
         conn.close()
+
+
+class _Load:
+    """Imports an export object one of three ways: as the object, or written to a file and
+    read whole (`read_import_file`) or streamed into the journal as it is read (`import_file`)."""
+
+    def __init__(self, how: str, folder: Path) -> None:
+        self.how = how
+        self.folder = folder
+        self.count = 0
+        self.where = ""  # what a refusal starts with: a file's refusal names the file
+
+    def __call__(self, conn: sqlite3.Connection, data: dict[str, Any]):
+        if self.how == "object":
+            return import_journal(conn, data)
+        self.count += 1
+        path = self.folder / f"import{self.count}.json"
+        path.write_text(json.dumps(data))
+        self.where = f"{path}: "
+        if self.how == "whole":
+            return import_journal(conn, read_import_file(path))
+        return import_file(conn, path)
+
+
+@pytest.fixture(params=["object", "whole", "streamed"])
+def load(request, tmp_path: Path) -> _Load:
+    return _Load(request.param, tmp_path)
 
 
 def _insert(conn: sqlite3.Connection, table: str, **values: Any) -> int:
@@ -348,13 +375,13 @@ def test_empty_journal_exports_empty_sections(journal) -> None:
 # ---------------------------------------------------------------------- round trip
 
 
-def test_round_trip_into_an_empty_journal(journal) -> None:
+def test_round_trip_into_an_empty_journal(journal, load) -> None:
     source = journal("a.db")
     fill(source)
     first = export_journal(source)
     assert all(first[section] for section in SECTIONS)  # every kind takes part
     target = journal("b.db")
-    report = import_journal(target, first)
+    report = load(target, first)
     assert report.added == {section: len(first[section]) for section in SECTIONS}
     assert report.skipped == dict.fromkeys(SECTIONS, 0)
     assert report.total_added == 6 + 2 + 2 + 2 + 2 + 2 + 1 + 2
@@ -375,23 +402,23 @@ def test_round_trip_into_an_empty_journal(journal) -> None:
     )
 
 
-def test_importing_twice_adds_nothing(journal) -> None:
+def test_importing_twice_adds_nothing(journal, load) -> None:
     source = journal("a.db")
     fill(source)
     data = export_journal(source)
     target = journal("b.db")
-    import_journal(target, data)
+    load(target, data)
     before = dump(target)
-    again = import_journal(target, data)
+    again = load(target, data)
     assert again.total_added == 0 and again.tags_added == 0
     assert again.skipped == {section: len(data[section]) for section in SECTIONS}
     assert dump(target) == before
     assert again.summary() == "nothing new to add; skipped 19 records already in the journal"
     # A journal's own export goes back into it without a trace, too.
-    assert import_journal(source, export_journal(source)).total_added == 0
+    assert load(source, export_journal(source)).total_added == 0
 
 
-def test_merge_keeps_what_the_journal_has(journal) -> None:
+def test_merge_keeps_what_the_journal_has(journal, load) -> None:
     source = journal("a.db")
     fill(source)
     data = export_journal(source)
@@ -412,7 +439,7 @@ def test_merge_keeps_what_the_journal_has(journal) -> None:
             finished_at=None,
         )
     before = dump(target)
-    report = import_journal(target, data)
+    report = load(target, data)
     after = dump(target)
     for table, rows in before.items():
         assert set(rows) <= set(after[table]), table
@@ -438,7 +465,7 @@ def test_merge_keeps_what_the_journal_has(journal) -> None:
     assert merged["postponements"] == data["postponements"]
 
 
-def test_references_may_point_into_the_journal(journal) -> None:
+def test_references_may_point_into_the_journal(journal, load) -> None:
     conn = journal("a.db")
     ids = fill(conn)
     budget_uid = conn.execute("SELECT uid FROM item WHERE id = ?", (ids["budget"],)).fetchone()[0]
@@ -456,7 +483,7 @@ def test_references_may_point_into_the_journal(journal) -> None:
         ],
         "milestones": [{"uid": "ms-new", "goal_uid": "goal-course", "title": "Pick one"}],
     }
-    report = import_journal(conn, data)
+    report = load(conn, data)
     assert report.total_added == 2
     assert [(p.reason, p.note) for p in items.postponements_of(conn, ids["budget"])][-1] == (
         Reason.NO_TIME,
@@ -713,7 +740,7 @@ BAD_FILES = [
 
 
 @pytest.mark.parametrize(("spoil", "message"), BAD_FILES, ids=[m for _s, m in BAD_FILES])
-def test_a_bad_record_refuses_the_whole_file(journal, spoil, message) -> None:
+def test_a_bad_record_refuses_the_whole_file(journal, load, spoil, message) -> None:
     source = journal("a.db")
     fill(source)
     data = copy.deepcopy(export_journal(source))
@@ -723,19 +750,19 @@ def test_a_bad_record_refuses_the_whole_file(journal, spoil, message) -> None:
         items.add_item(target, "Already here #talk", day=MON)
     before = dump(target)
     with pytest.raises(StoreError) as raised:
-        import_journal(target, data)
-    assert str(raised.value) == message
+        load(target, data)
+    assert str(raised.value) == load.where + message
     assert dump(target) == before
 
 
-def test_the_unspoilt_file_does_import(journal) -> None:
+def test_the_unspoilt_file_does_import(journal, load) -> None:
     """The refusals above come from the spoilt field, not from the file they start from."""
     source = journal("a.db")
     fill(source)
     target = journal("b.db")
     with transaction(target):
         items.add_item(target, "Already here #talk", day=MON)
-    assert import_journal(target, copy.deepcopy(export_journal(source))).total_added == 19
+    assert load(target, copy.deepcopy(export_journal(source))).total_added == 19
 
 
 class _FailingInsert:
@@ -830,7 +857,7 @@ def test_read_import_file_reads_an_export(journal, tmp_path: Path) -> None:
 # ---------------------------------------------------------------------- consistent imports
 
 
-def test_null_optional_text_is_stored_empty(journal) -> None:
+def test_null_optional_text_is_stored_empty(journal, load) -> None:
     """`"note": null` is what other tools write for "no note"; the app stores ""."""
     conn = journal("a.db")
     data = {
@@ -842,7 +869,7 @@ def test_null_optional_text_is_stored_empty(journal) -> None:
         "conversations": [{"uid": "c", "day": "2026-11-23", "with_whom": None, "outcome": None}],
         "attitude_checks": [{"uid": "x", "day": "2026-11-23", "attitude": "a", "score": 3}],
     }
-    assert import_journal(conn, data).total_added == 5
+    assert load(conn, data).total_added == 5
     exported = export_journal(conn)
     assert exported["items"][0]["note"] == ""
     assert (exported["goals"][0]["beacon"], exported["goals"][0]["needs"]) == ("", "")
@@ -853,7 +880,7 @@ def test_null_optional_text_is_stored_empty(journal) -> None:
     assert conn.execute("SELECT count(*) FROM item WHERE note IS NULL").fetchone()[0] == 0
 
 
-def test_a_task_ticked_off_before_its_day_comes_back(journal) -> None:
+def test_a_task_ticked_off_before_its_day_comes_back(journal, load) -> None:
     """`loopbaan done` on a task planned for later stores a done_on before its day:
     the export of such a journal must import again (a backup that cannot be restored
     is no backup), so only an activity's or appointment's done_on must be its day."""
@@ -866,11 +893,11 @@ def test_a_task_ticked_off_before_its_day_comes_back(journal) -> None:
     first = export_journal(source)
     assert first["items"][0]["done_on"] == "2026-11-23" < first["items"][0]["day"]
     target = journal("b.db")
-    assert import_journal(target, first).total_added == 2
+    assert load(target, first).total_added == 2
     assert records(export_journal(target)) == records(first)
 
 
-def test_a_closed_record_without_done_on_is_done_on_its_day(journal) -> None:
+def test_a_closed_record_without_done_on_is_done_on_its_day(journal, load) -> None:
     conn = journal("a.db")
     data = {
         "format": "loopbaan",
@@ -881,12 +908,12 @@ def test_a_closed_record_without_done_on_is_done_on_its_day(journal) -> None:
             {"uid": "a", "title": "A", "day": "2026-11-25", "done_on": None},
         ],
     }
-    import_journal(conn, data)
+    load(conn, data)
     done_on = [item["done_on"] for item in export_journal(conn)["items"]]
     assert done_on == ["2026-11-23", "2026-11-24", "2026-11-25"]
 
 
-def test_a_postponement_of_an_activity_in_the_journal_is_refused(journal) -> None:
+def test_a_postponement_of_an_activity_in_the_journal_is_refused(journal, load) -> None:
     conn = journal("a.db")
     with transaction(conn):
         own = items.add_item(conn, "Wrote notes", day=MON)
@@ -905,8 +932,8 @@ def test_a_postponement_of_an_activity_in_the_journal_is_refused(journal) -> Non
         ],
     }
     with pytest.raises(StoreError) as raised:
-        import_journal(conn, data)
-    assert str(raised.value) == (
+        load(conn, data)
+    assert str(raised.value) == load.where + (
         f"postponements[0]: item_uid '{own.uid}' is not a task; only tasks are postponed"
     )
     assert dump(conn) == before

@@ -431,17 +431,62 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from contextlib import suppress
+
+    from loopbaan.config import db_path
     from loopbaan.store import StoreError, importer
+    from loopbaan.store.db import TargetExists, create_journal
 
     path = Path(args.file).expanduser()
     if path.suffix.lower() == ".ics":
         raise StoreError(_("calendar (.ics) import is not available yet"))
-    data = importer.read_import_file(path)
-    conn = _write_journal(args)
-    _say(_("importing {path} …").format(path=path), stderr=True)
-    report = importer.import_journal(conn, data)
+    importer.check_readable(path)
+    with _Progress(_("importing {path}").format(path=path), path) as progress:
+        conn = _journal(args, create=False)
+        report = None
+        if conn is None:  # a new journal, put in place once the whole file is in
+            with suppress(TargetExists):  # unless another loopbaan makes one meanwhile
+                report = create_journal(
+                    db_path(args.db), lambda conn: importer.import_file(conn, path, progress)
+                )
+        if report is None:
+            report = importer.import_file(conn or _write_journal(args), path, progress)
     _say(report.summary())
     return 0
+
+
+class _Progress:
+    """A line on a terminal's standard error saying how far long work is, wiped when done.
+
+    Shown only where a person watches: not when standard error is a file or a pipe.
+    """
+
+    def __init__(self, what: str, path: Path) -> None:
+        self.what = printable(what)
+        self.shown = -1
+        self.tty = sys.stderr.isatty()
+        try:
+            self.size = path.stat().st_size
+        except OSError:
+            self.size = 0
+
+    def __enter__(self) -> _Progress:
+        self(0)
+        return self
+
+    def __call__(self, done: int) -> None:
+        if not self.tty:
+            return
+        percent = min(100, done * 100 // self.size) if self.size else 0
+        if percent != self.shown:
+            self.shown = percent
+            sys.stderr.write(f"\r{self.what} … {percent}%")
+            sys.stderr.flush()
+
+    def __exit__(self, *exc: object) -> None:
+        if self.tty:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
 
 
 def cmd_backup(args: argparse.Namespace) -> int:

@@ -17,9 +17,10 @@ import errno
 import os
 import sqlite3
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import TypeVar
 
 from loopbaan.i18n import _
 
@@ -28,6 +29,9 @@ from loopbaan.i18n import _
 # tests/test_store_schema.py checks it against the migration scripts' head.
 SCHEMA_HEAD = "0001"
 BUSY_TIMEOUT_MS = 8000
+
+
+T = TypeVar("T")
 
 
 class JournalError(Exception):
@@ -292,6 +296,17 @@ def _create_journal(path: Path) -> None:
     link it into place wins and the others use it. So nobody ever sees a journal
     that is empty or half-made, and a crash leaves no file at `path`.
     """
+    with suppress(TargetExists):  # another loopbaan made it a moment ago: use that one
+        create_journal(path, lambda conn: None)
+
+
+def create_journal(path: Path, fill: Callable[[sqlite3.Connection], T]) -> T:
+    """A new journal at `path`, filled by `fill` before anyone can see it: what `fill`
+    gives back. If `fill` raises, no journal is left behind.
+
+    `TargetExists` if there is a file at `path`, or another process puts one there
+    meanwhile; then nothing of `fill`'s is kept.
+    """
     make_private_folder(path.parent)
     failure = _("cannot create the journal in {folder}: {why}")
     try:
@@ -301,17 +316,19 @@ def _create_journal(path: Path) -> None:
                 conn = _connect(tmp)
                 try:
                     conn.execute("PRAGMA journal_mode = WAL")
+                    result = fill(conn)
                 finally:
                     conn.close()
             except sqlite3.DatabaseError as error:
                 raise _database_error(tmp, error) from None
     except TargetExists:
-        pass  # another loopbaan made it a moment ago: use that one
+        raise
     except JournalError as error:
         if error.why is None:
             raise
         # Said of the folder: the temporary file's name means nothing to the user.
         raise JournalError(failure.format(folder=path.parent, why=error.why)) from None
+    return result
 
 
 def _connect(path: Path) -> sqlite3.Connection:

@@ -15,7 +15,8 @@ import codecs
 import json
 import re
 import sqlite3
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -399,19 +400,22 @@ _NATURAL_KEYS = {"day_reviews": (1,), "week_reviews": (1, 2)}
 class _Section:
     """The rows of one section, checked record by record as they come."""
 
-    __slots__ = ("check", "keys", "name", "now", "positions", "rows", "uids")
+    __slots__ = ("check", "count", "keys", "name", "now", "positions", "rows", "sink", "uids")
 
-    def __init__(self, name: str, now: str) -> None:
+    def __init__(self, name: str, now: str, sink: _SectionWriter | None = None) -> None:
         self.name = name
         self.now = now
         self.check = _CHECKERS[name]
         self.positions = _NATURAL_KEYS.get(name)
         self.rows: list[tuple] = []
+        self.count = 0
+        # Where checked rows go as they come; without one, they are kept in `rows`.
+        self.sink = sink
         self.uids: dict[object, int] = {}
         self.keys: dict[tuple, int] = {}
 
     def add(self, record: object) -> None:
-        index = len(self.rows)
+        index = self.count
         row = self.check(_Record(self.name, index, record), self.now)
         other = self.uids.setdefault(row[0], index)
         if other != index:
@@ -431,7 +435,11 @@ class _Section:
                         what=" ".join(map(str, key)), other=f"{self.name}[{other}]"
                     )
                 )
-        self.rows.append(row)
+        self.count += 1
+        if self.sink is None:
+            self.rows.append(row)
+        else:
+            self.sink.add(index, row)
 
 
 def _check_section(data: Mapping[str, Any], section: str, now: str) -> list[tuple]:
@@ -475,9 +483,13 @@ class _JsonText:
     it starts, so that an error names its place.
     """
 
-    def __init__(self, stream: IO[bytes], path: Path) -> None:
+    def __init__(
+        self, stream: IO[bytes], path: Path, progress: Callable[[int], None] | None = None
+    ) -> None:
         self.stream = stream
         self.path = path
+        self.progress = progress  # told the bytes read so far, after each read
+        self.done = 0
         head = stream.read(4)
         encoding = json.detect_encoding(head)
         if encoding == "utf-8-sig":
@@ -517,6 +529,9 @@ class _JsonText:
         # At least as much again as is held, so a long value is parsed a few times only.
         data = self.head + self.stream.read(max(READ_BYTES, len(text) - pos))
         self.head = b""
+        if self.progress is not None:
+            self.done += len(data)
+            self.progress(self.done)
         try:
             more = self.decode(data, final=not data)
         except UnicodeDecodeError:
@@ -597,7 +612,7 @@ def _read_section(text: _JsonText, section: _Section) -> StoreError | None:
     """The records of one list, each checked as it is parsed; the first problem, if any.
 
     After a problem the rest is still parsed, so that a file that is not even JSON
-    says so first; nothing more is kept.
+    says so first; nothing more is kept, or written.
     """
     problem = None
     text.take("[")
@@ -616,9 +631,16 @@ def _read_section(text: _JsonText, section: _Section) -> StoreError | None:
             return problem
 
 
-def _read_export(text: _JsonText, now: str) -> ImportFile:
+class _Restart(Exception):
+    """The file names a section twice after the first was written: read it again, keeping it."""
+
+
+def _read_export(text: _JsonText, now: str, writer: _Writer | None = None) -> ImportFile:
+    """The file checked; with a writer, each section whose parents are written already
+    goes into the journal as it is read, and only the others are kept."""
     header: dict[str, Any] = {}
     sections: dict[str, tuple[list[tuple], StoreError | None]] = {}
+    streamed: set[str] = set()
     if text.next_char() != "{":
         text.value()  # JSON or not, it is no export; but if not, say that
         text.end()
@@ -635,10 +657,21 @@ def _read_export(text: _JsonText, now: str) -> ImportFile:
             # A name given twice counts the last time, as in json.loads.
             header.pop(key, None)
             sections.pop(key, None)
+            if key in streamed:
+                raise _Restart
             if key in _CHECKERS and text.next_char() == "[":
-                section = _Section(key, now)
+                sink = None
+                if writer is not None and _header_problem(header) is None:
+                    sink = writer.section(key)
+                section = _Section(key, now, sink)
                 problem = _read_section(text, section)
                 sections[key] = (section.rows, problem)
+                if sink is not None:
+                    streamed.add(key)
+                    if problem is None:
+                        sink.close()
+                    else:
+                        writer = None  # all is undone at the end; write nothing more
             else:
                 header[key] = text.value()
             if text.take(",}") == "}":
@@ -660,13 +693,14 @@ def _read_export(text: _JsonText, now: str) -> ImportFile:
     return ImportFile(text.path, rows)
 
 
-def read_import_file(path: Path | str) -> ImportFile:
-    """A loopbaan export read and checked, ready for `import_journal`.
+def check_readable(path: Path | str) -> None:
+    """A StoreError in one line unless the file can be opened and read."""
+    with _import_stream(Path(path)) as stream:
+        stream.read(1)
 
-    A StoreError says in one line why not: the file cannot be read, is not JSON,
-    is not a loopbaan export, or one of its records is not one loopbaan would store.
-    """
-    path = Path(path)
+
+@contextmanager
+def _import_stream(path: Path) -> Iterator[IO[bytes]]:
     try:
         stream = path.open("rb")
     except OSError as error:
@@ -675,11 +709,23 @@ def read_import_file(path: Path | str) -> ImportFile:
         ) from None
     with stream:
         try:
-            return _read_export(_JsonText(stream, path), utc_now())
+            yield stream
         except OSError as error:  # a folder, a read error half-way
             raise StoreError(
                 _("cannot read {path}: {error}").format(path=path, error=error.strerror or error)
             ) from None
+
+
+def read_import_file(path: Path | str) -> ImportFile:
+    """A loopbaan export read and checked, ready for `import_journal`; every row is kept.
+
+    A StoreError says in one line why not: the file cannot be read, is not JSON,
+    is not a loopbaan export, or one of its records is not one loopbaan would store.
+    `import_file` does the same and writes as it reads, holding little.
+    """
+    path = Path(path)
+    with _import_stream(path) as stream:
+        return _read_export(_JsonText(stream, path), utc_now())
 
 
 # ---------------------------------------------------------------------- import
@@ -734,8 +780,10 @@ _COUNTED: dict[str, Callable[[int], str]] = {
 def import_journal(conn: sqlite3.Connection, data: ImportFile | Mapping[str, Any]) -> ImportReport:
     """Add the records the journal lacks, of a file read by `read_import_file` or of an
     export object (`transfer.export_journal`); all of them or, on any error, none."""
+    where = ""
     if isinstance(data, ImportFile):
         checked = data.rows
+        where = f"{data.path}: "
     else:
         problem = _header_problem(data)
         if problem:
@@ -743,85 +791,209 @@ def import_journal(conn: sqlite3.Connection, data: ImportFile | Mapping[str, Any
         now = utc_now()
         checked = {section: _check_section(data, section, now) for section in SECTIONS}
     report = ImportReport()
+    with _import_cache(conn), transaction(conn):
+        _Writer(conn, report).finish(checked, where)
+    return report
+
+
+def import_file(
+    conn: sqlite3.Connection, path: Path | str, progress: Callable[[int], None] | None = None
+) -> ImportReport:
+    """Read a loopbaan export and add the records the journal lacks: all or, on any
+    error (a StoreError in one line, as `read_import_file` gives), none.
+
+    Each section whose parents are in the journal already is written as it is read,
+    in the import's one transaction, so a file of any size is held a batch at a time.
+    `progress` is told the bytes read so far, after each read.
+    """
+    path = Path(path)
+    try:
+        return _import_file(conn, path, progress)
+    except _Restart:  # a section given twice: the last counts, so keep them all first
+        return import_journal(conn, read_import_file(path))
+
+
+def _import_file(
+    conn: sqlite3.Connection, path: Path, progress: Callable[[int], None] | None
+) -> ImportReport:
+    report = ImportReport()
+    with _import_stream(path) as stream, _import_cache(conn), transaction(conn):
+        writer = _Writer(conn, report)
+        kept = _read_export(_JsonText(stream, path, progress), utc_now(), writer)
+        writer.finish(kept.rows, f"{path}: ")
+    return report
+
+
+@contextmanager
+def _import_cache(conn: sqlite3.Connection) -> Iterator[None]:
     # The uid and day indexes take new rows all over; with the default 2 MB page
     # cache a ten-year import spends a third of its time re-reading index pages.
     (cache_size,) = conn.execute("PRAGMA cache_size").fetchone()
     conn.execute(f"PRAGMA cache_size = {min(cache_size, -IMPORT_CACHE_KIB)}")
     try:
-        with transaction(conn):
-            _write(conn, checked, report)
+        yield
     finally:
         conn.execute(f"PRAGMA cache_size = {cache_size}")
-    return report
 
 
-def _write(
-    conn: sqlite3.Connection, checked: Mapping[str, list[tuple]], report: ImportReport
-) -> None:
-    """Insert what the journal lacks, a batch at a time; a StoreError for a bad reference.
+_PARENTS = frozenset(_REFERENCES.values())
+# An item's goal and conversation may come later in the file: the item is written
+# without them and they are set at the end. Other references need their parent first.
+_LATER = {"items": {"goal_uid", "conversation_uid"}}
+
+
+class _Writer:
+    """Inserts what the journal lacks, a section at a time in any order its references
+    allow, a batch at a time; a StoreError for a bad reference.
 
     Ids are handed out here, under the write lock, so every reference is known
-    without reading a row back. Called in a transaction: an error undoes it all.
+    without reading a row back. Used in a transaction: an error undoes it all.
     """
-    ids: dict[str, dict[str, int]] = {}
-    tasks: set[int] = set()  # the ids of tasks, the only items a postponement may move
-    tags = _Tags(conn, report)
-    for section in _WRITE_ORDER:
-        table, fields, _query_text = _SECTIONS[section]
-        known: dict[str, int] = dict(conn.execute(f"SELECT uid, id FROM {table}").fetchall())
-        (next_id,) = conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()
-        if section == "items":
-            tasks = {row[0] for row in conn.execute("SELECT id FROM item WHERE kind = 'task'")}
-        taken: set[tuple] = set()
-        positions = _NATURAL_KEYS.get(section)
-        if positions:
-            columns = ", ".join(fields[p] for p in positions)
-            taken = {tuple(row) for row in conn.execute(f"SELECT {columns} FROM {table}")}
-        refs = [
-            (i, name, ids[_REFERENCES[name]])
-            for i, name in enumerate(fields)
-            if name in _REFERENCES
-        ]
-        moved = fields.index("item_uid") if section == "postponements" else None
-        tag_field = fields.index("tags") if "tags" in fields else None
-        columns = ", ".join(_column(name) for name in fields if name != "tags")
-        marks = ", ".join("?" * (len(fields) + (0 if tag_field is None else -1) + 1))
-        sql = f"INSERT INTO {table} (id, {columns}) VALUES ({marks})"
-        batch: list[tuple] = []
-        added = 0
-        for index, record in enumerate(checked.get(section, ())):
-            values: tuple | list = record
-            if refs:
-                values = _resolve(section, index, record, refs)
-                if moved is not None and values[moved] not in tasks:
-                    raise StoreError(
-                        f"{section}[{index}]: "
-                        + _("item_uid {value} is not a task; only tasks are postponed").format(
-                            value=_show(record[moved])
-                        )
+
+    def __init__(self, conn: sqlite3.Connection, report: ImportReport) -> None:
+        self.conn = conn
+        self.report = report
+        self.ids: dict[str, dict[str, int]] = {}  # uid to id, for each section written
+        self.tasks: set[int] = set()  # the ids of tasks, the only items a postponement may move
+        self.tags = _Tags(conn, report)
+        # (field, item id or None if skipped, index, uid): the references set at the end
+        self.later: list[tuple[str, int | None, int, str]] = []
+
+    def section(self, name: str) -> _SectionWriter | None:
+        """A writer for the section if every parent it needs now is written; else None."""
+        if name in self.ids:
+            return None
+        _table, fields, _query_text = _SECTIONS[name]
+        later = _LATER.get(name, set())
+        needed = (_REFERENCES[f] for f in fields if f in _REFERENCES and f not in later)
+        if any(parent not in self.ids for parent in needed):
+            return None
+        return _SectionWriter(self, name)
+
+    def finish(self, rows: Mapping[str, list[tuple]], where: str = "") -> None:
+        """Write the sections not written yet, parents first; then the late references.
+
+        A refusal starts with `where`: the file's name and a colon, for a file.
+        """
+        try:
+            self._finish(rows)
+        except StoreError as error:
+            raise StoreError(f"{where}{error}") from None
+
+    def _finish(self, rows: Mapping[str, list[tuple]]) -> None:
+        for name in _WRITE_ORDER:
+            if name not in self.ids:
+                section = _SectionWriter(self, name)
+                for index, row in enumerate(rows.get(name, ())):
+                    section.add(index, row)
+                section.close()
+        updates: dict[str, list[tuple[int, int]]] = {}
+        for name, item_id, index, uid in self.later:
+            target = self.ids[_REFERENCES[name]].get(uid)
+            if target is None:
+                raise StoreError(
+                    f"items[{index}]: "
+                    + _("{field} {value} is not in the file or the journal").format(
+                        field=name, value=_show(uid)
                     )
-            uid = values[0]
-            if uid in known or (positions and tuple(values[p] for p in positions) in taken):
-                report.skipped[section] += 1
-                continue
-            known[uid] = next_id
-            if tag_field is not None:
-                if values[1] == Kind.TASK:
-                    tasks.add(next_id)
-                tags.add(next_id, values[tag_field])
-                values = [*values[:tag_field], *values[tag_field + 1 :]]
-            batch.append((next_id, *values))
-            next_id += 1
-            added += 1
-            if len(batch) >= BATCH_ROWS:
-                conn.executemany(sql, batch)
-                tags.write()
-                batch = []
-        if batch:
-            conn.executemany(sql, batch)
-        tags.write()
-        report.added[section] = added
-        ids[section] = known
+                )
+            if item_id is not None:
+                updates.setdefault(name, []).append((target, item_id))
+        for name, pairs in updates.items():
+            self.conn.executemany(f"UPDATE item SET {_column(name)} = ? WHERE id = ?", pairs)
+
+
+class _SectionWriter:
+    """The rows of one section into its table, checked against the journal."""
+
+    def __init__(self, writer: _Writer, section: str) -> None:
+        conn = writer.conn
+        self.writer = writer
+        self.section = section
+        table, fields, _query_text = _SECTIONS[section]
+        self.positions = _NATURAL_KEYS.get(section)
+        self.known: dict[str, int] = dict(conn.execute(f"SELECT uid, id FROM {table}").fetchall())
+        (self.next_id,) = conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()
+        if section == "items":
+            tasks = conn.execute("SELECT id FROM item WHERE kind = 'task'")
+            writer.tasks = {row[0] for row in tasks}
+        self.taken: set[tuple] = set()
+        if self.positions:
+            columns = ", ".join(fields[p] for p in self.positions)
+            self.taken = {tuple(row) for row in conn.execute(f"SELECT {columns} FROM {table}")}
+        later = _LATER.get(section, set())
+        self.refs = [
+            (i, name, writer.ids[_REFERENCES[name]])
+            for i, name in enumerate(fields)
+            if name in _REFERENCES and name not in later
+        ]
+        self.later = [
+            (i, name)
+            for i, name in enumerate(fields)
+            if name in later and _REFERENCES[name] not in writer.ids
+        ]
+        self.refs += [
+            (i, name, writer.ids[_REFERENCES[name]])
+            for i, name in enumerate(fields)
+            if name in later and _REFERENCES[name] in writer.ids
+        ]
+        self.moved = fields.index("item_uid") if section == "postponements" else None
+        self.tag_field = fields.index("tags") if "tags" in fields else None
+        columns = ", ".join(_column(name) for name in fields if name != "tags")
+        marks = ", ".join("?" * (len(fields) + (0 if self.tag_field is None else -1) + 1))
+        self.sql = f"INSERT INTO {table} (id, {columns}) VALUES ({marks})"
+        self.batch: list[tuple] = []
+        self.added = 0
+        self.parent = section in _PARENTS
+
+    def add(self, index: int, record: tuple) -> None:
+        writer = self.writer
+        values: tuple | list = record
+        skipped = record[0] in self.known
+        if self.refs or self.later:
+            resolved = _resolve(self.section, index, record, self.refs)
+            if self.moved is not None and resolved[self.moved] not in writer.tasks:
+                raise StoreError(
+                    f"{self.section}[{index}]: "
+                    + _("item_uid {value} is not a task; only tasks are postponed").format(
+                        value=_show(record[self.moved])
+                    )
+                )
+            for i, name in self.later:
+                if resolved[i] is not None:
+                    item_id = None if skipped else self.next_id
+                    writer.later.append((name, item_id, index, resolved[i]))
+                    resolved[i] = None
+            values = resolved
+        uid = values[0]
+        if self.positions is not None and tuple(values[p] for p in self.positions) in self.taken:
+            skipped = True
+        if skipped:
+            writer.report.skipped[self.section] += 1
+            return
+        if self.parent:  # the uids of the file are found by _Section; these are for references
+            self.known[uid] = self.next_id
+        if self.tag_field is not None:
+            if values[1] == Kind.TASK:
+                writer.tasks.add(self.next_id)
+            writer.tags.add(self.next_id, values[self.tag_field])
+            values = [*values[: self.tag_field], *values[self.tag_field + 1 :]]
+        self.batch.append((self.next_id, *values))
+        self.next_id += 1
+        self.added += 1
+        if len(self.batch) >= BATCH_ROWS:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.batch:
+            self.writer.conn.executemany(self.sql, self.batch)
+            self.batch = []
+        self.writer.tags.write()
+
+    def close(self) -> None:
+        self.flush()
+        self.writer.report.added[self.section] = self.added
+        self.writer.ids[self.section] = self.known
 
 
 class _Tags:
