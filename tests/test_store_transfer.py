@@ -1182,3 +1182,107 @@ def test_markdown_of_an_empty_journal(journal) -> None:
     write_markdown(conn, stream)
     assert stream.getvalue().startswith("# Career journal\n\nExported ")
     assert "##" not in stream.getvalue()
+
+
+# ---------------------------------------------------------------------- streaming into the journal
+
+
+def test_a_section_is_written_while_the_file_is_still_read(journal, tmp_path: Path, monkeypatch):
+    """`import_file` holds a batch at a time: the items are in the journal (inside the
+    import's transaction) before the reading reaches the end of the file."""
+    import loopbaan.store.importer as importer
+
+    source = journal("a.db")
+    fill(source)
+    path = tmp_path / "export.json"
+    with path.open("w") as stream:
+        write_json(source, stream)
+    monkeypatch.setattr(importer, "READ_BYTES", 64)
+    target = journal("b.db")
+    seen: list[tuple[int, int]] = []
+
+    def progress(done: int) -> None:
+        (items_in,) = target.execute("SELECT count(*) FROM item").fetchone()
+        seen.append((done, items_in))
+
+    assert import_file(target, path, progress).total_added == 19
+    size = path.stat().st_size
+    assert seen[-1][0] == size  # told every byte
+    assert any(done < size and items_in == 6 for done, items_in in seen)
+    assert records(export_journal(target)) == records(export_journal(source))
+
+
+def test_parents_later_in_the_file_are_found(journal, tmp_path: Path) -> None:
+    """Items come before goals in an export; postponements may come before their items in
+    a file put together by hand: each reference still lands on its record."""
+    source = journal("a.db")
+    fill(source)
+    data = export_journal(source)
+    reordered = {"format": "loopbaan", "version": 1}
+    for section in ("postponements", "milestones", "items", "conversations", "goals"):
+        reordered[section] = data[section]
+    path = tmp_path / "reordered.json"
+    path.write_text(json.dumps(reordered))
+    target = journal("b.db")
+    assert import_file(target, path).total_added == 6 + 2 + 2 + 2 + 1
+    merged = export_journal(target)
+    for section in reordered.keys() - {"format", "version"}:
+        assert merged[section] == data[section], section
+
+
+def test_a_missing_parent_found_at_the_end_undoes_everything(journal, tmp_path: Path) -> None:
+    source = journal("a.db")
+    fill(source)
+    data = export_journal(source)
+    linked = next(i for i, item in enumerate(data["items"]) if item["goal_uid"])
+    data["goals"] = [g for g in data["goals"] if g["uid"] != data["items"][linked]["goal_uid"]]
+    data["milestones"] = []
+    path = tmp_path / "orphan.json"
+    path.write_text(json.dumps(data))
+    target = journal("b.db")
+    before = dump(target)
+    with pytest.raises(StoreError) as raised:
+        import_file(target, path)
+    assert str(raised.value) == (
+        f"{path}: items[{linked}]: goal_uid 'goal-promoted' is not in the file or the journal"
+    )
+    assert dump(target) == before and not target.in_transaction
+
+
+def test_a_section_given_twice_counts_the_last_time(journal, tmp_path: Path) -> None:
+    """Written already when its second copy comes: the import starts over, keeping rows."""
+    path = tmp_path / "twice.json"
+    path.write_text(
+        '{"format": "loopbaan", "version": 1,'
+        ' "items": [{"uid": "a", "title": "First", "day": "2026-11-23"}],'
+        ' "goals": [],'
+        ' "items": [{"uid": "b", "title": "Second", "day": "2026-11-24"}]}'
+    )
+    target = journal("b.db")
+    assert import_file(target, path).added["items"] == 1
+    assert [i["title"] for i in export_journal(target)["items"]] == ["Second"]
+
+
+def test_a_new_journal_appears_only_with_the_whole_import(tmp_path: Path, quiet_config) -> None:
+    """Into a journal that does not exist yet, the import fills a new one under another
+    name and puts it in place at the end: a refused file leaves nothing, and while it
+    runs nobody sees a journal half full."""
+    from loopbaan.cli import main
+    from loopbaan.store.db import TargetExists, create_journal
+
+    source = open_journal(tmp_path / "a.db")
+    fill(source)
+    path = tmp_path / "export.json"
+    with path.open("w") as stream:
+        write_json(source, stream)
+    target = tmp_path / "new" / "journal.db"
+    assert main(["--db", str(target), "import", str(path)]) == 0
+    assert (target.stat().st_mode & 0o777) == 0o600
+    assert sorted(p.name for p in target.parent.iterdir()) == ["journal.db"]
+    conn = open_journal(target)
+    assert records(export_journal(conn)) == records(export_journal(source))
+    # A journal made meanwhile by someone else is never replaced.
+    with pytest.raises(TargetExists):
+        create_journal(target, lambda conn: pytest.fail("filled a journal that exists"))
+    conn.close()
+    source.close()

@@ -1,12 +1,11 @@
-"""Importing a loopbaan JSON export: check the whole file, then write it in one go.
+"""Importing a loopbaan JSON export: all of it in one transaction, or nothing.
 
 Records travel by uid, so an import merges into any journal and importing the
 same file twice adds nothing. A file is read a piece at a time and each record is
-checked as soon as it is parsed, then kept only as a compact row: a ten-year
-export (~34 MB) is never in memory as text and as objects at once. A file is
-refused whole, in one line, for anything the app itself would not store. Ids are
-handed out here, so the inserts need no read-back; they go in batches, in one
-transaction.
+checked as soon as it is parsed; `import_file` writes it into the journal in the
+import's transaction a batch at a time, so a file of any size is never held
+whole. A file is refused whole, in one line, for anything the app itself would
+not store. Ids are handed out here, so the inserts need no read-back.
 """
 
 from __future__ import annotations

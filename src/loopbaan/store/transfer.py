@@ -23,7 +23,7 @@ from loopbaan.days import utc_now
 
 FORMAT = "loopbaan"
 VERSION = 1
-IMPORT_CACHE_KIB = 32 * 1024
+IMPORT_CACHE_KIB = 16 * 1024
 TAG_SEPARATOR = "\x1f"  # group_concat's separator: no tag name can hold it
 # json.dumps(…, ensure_ascii=False) makes an encoder per call; one will do.
 _ENCODER = json.JSONEncoder(ensure_ascii=False)
