@@ -1,8 +1,8 @@
 """The whole journal in and out: JSON (the round trip), CSV and Markdown.
 
 Records travel by uid, so an import merges into any journal and importing the
-same file twice adds nothing. An import checks the whole file first, then writes
-it in one transaction with bulk inserts and ids it hands out itself: a ten-year
+same file twice adds nothing. An import (importer.py) checks each record as it is
+read and writes it in one transaction with bulk inserts and ids it hands out: a ten-year
 journal (~56k items, 50k postponements) goes either way in a few seconds.
 """
 
