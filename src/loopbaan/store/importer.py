@@ -98,7 +98,7 @@ class _Record:
         self.where = f"{section}[{index}]"
         if not isinstance(data, dict):
             self.fail(_("a record must be an object, not {value}").format(value=_show(data)))
-        self.data: dict[str, Any] = data  # type: ignore[assignment]
+        self.data: dict[str, Any] = data
 
     def fail(self, message: str) -> NoReturn:
         raise StoreError(f"{self.where}: {message}")
