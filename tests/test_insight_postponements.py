@@ -57,7 +57,7 @@ def test_november(history) -> None:
     assert (a.times, a.days_deferred, a.reasons) == (3, 8, {"unclear": 2, "too_big": 1})
     assert (b.times, b.days_deferred, b.reasons) == (2, 5, {"no_time": 1, "waiting": 1})
     assert (c.times, c.days_deferred, c.status) == (1, 7, Status.DONE)
-    assert [(r.reason, r.count, r.items) for r in report.by_reason] == [
+    assert [(r.reason, r.times, r.items) for r in report.by_reason] == [
         (Reason.UNCLEAR, 2, 1),
         (Reason.TOO_BIG, 1, 1),
         (Reason.NO_TIME, 1, 1),
@@ -65,17 +65,17 @@ def test_november(history) -> None:
         (Reason.DISLIKE, 1, 1),
     ]
     # #report: A's three and C's one; #client: B's two; #ci: C's one
-    assert [(t.key, t.count) for t in report.by_tag] == [("report", 4), ("client", 2), ("ci", 1)]
-    assert [(g.title, g.count, g.items) for g in report.by_goal] == [("Win the client", 2, 1)]
+    assert [(t.key, t.times) for t in report.by_tag] == [("report", 4), ("client", 2), ("ci", 1)]
+    assert [(g.title, g.times, g.items) for g in report.by_goal] == [("Win the client", 2, 1)]
     # from_days: 02 Mon, 03 Tue, 06 Fri, 04 Wed, 05 Thu, 05 Thu
-    assert [(w.key, w.count) for w in report.by_weekday] == [
+    assert [(w.key, w.times) for w in report.by_weekday] == [
         ("thursday", 2),
         ("monday", 1),
         ("tuesday", 1),
         ("wednesday", 1),
         ("friday", 1),
     ]
-    assert [(w.week_start, w.count) for w in report.by_week] == [(D("2026-11-02"), 6)]
+    assert [(w.week_start, w.times) for w in report.by_week] == [(D("2026-11-02"), 6)]
     chronic = postponements.chronic(report)
     assert [(c.item.id, c.reason, c.suggestion) for c in chronic] == [
         (ids["a"], Reason.UNCLEAR, "write down the first concrete step")
@@ -88,7 +88,7 @@ def test_period_edges_are_inclusive_by_from_day(history) -> None:
     assert sorted(i.id for i in one_day.items) == sorted([ids["b"], ids["c"]])
     october = postponed.postponed(conn, D("2026-10-01"), D("2026-10-31"))
     assert [(i.id, i.days_deferred) for i in october.items] == [(ids["b"], 5)]
-    assert [(w.week_start, w.count) for w in october.by_week] == [(D("2026-10-26"), 1)]
+    assert [(w.week_start, w.times) for w in october.by_week] == [(D("2026-10-26"), 1)]
     assert postponed.bounds(conn) == (D("2026-10-30"), D("2026-11-06"))
 
 

@@ -94,9 +94,9 @@ def test_every_part_agrees_with_plain_counting(journal, since: str, until: str) 
     for item in report.items:  # reasons: most given first, ties in the order of the list
         order = [(-n, list(Reason).index(Reason(r))) for r, n in item.reasons.items()]
         assert order == sorted(order)
-    assert {r.reason.value: (r.count, r.items) for r in report.by_reason} == want["by_reason"]
+    assert {r.reason.value: (r.times, r.items) for r in report.by_reason} == want["by_reason"]
     assert dict(report.by_tag) == dict(want["by_tag"])
-    assert {g.goal_id: g.count for g in report.by_goal} == dict(want["by_goal"])
+    assert {g.goal_id: g.times for g in report.by_goal} == dict(want["by_goal"])
     assert dict(report.by_weekday) == dict(want["by_weekday"])
     assert dict(report.by_week) == dict(want["by_week"])
     assert report.items_by_times == dict(want["items_by_times"])

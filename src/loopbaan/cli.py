@@ -392,16 +392,16 @@ def cmd_postponed(args: argparse.Namespace) -> int:
     return 0
 
 
-def _open_output(path: str | None, fmt: str):  # type: ignore[no-untyped-def]
+def _open_output(path: str | None, fmt: str) -> TerminalStream | Path:
     """Standard output (a terminal: what is written there is made safe to show, JSON
     staying exact), or a new private file (0600) for `-o` that keeps the data as it is."""
     if path is None or path == "-":
         escape = json_text if fmt == "json" else lambda text: printable(text, lines=True)
-        return TerminalStream(sys.stdout, escape), None
+        return TerminalStream(sys.stdout, escape)
     target = Path(path).expanduser()
     if target.is_dir():
         raise UsageError(_("{path} is a folder").format(path=target))
-    return None, target  # written by transfer.open_export: see cmd_export
+    return target  # written by transfer.open_export: see cmd_export
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -418,9 +418,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         "csv": transfer.write_csv,
         "markdown": markdown.write_markdown,
     }[args.format]
-    stream, target = _open_output(args.output, args.format)
-    if target is None:
-        writer(conn, stream)
+    target = _open_output(args.output, args.format)
+    if isinstance(target, TerminalStream):
+        writer(conn, target)
         return 0
     # A new 0600 file renamed over the target once complete; removed if the export
     # fails; a symbolic link at the target is refused, never written through.
@@ -554,7 +554,7 @@ def build_parser() -> Parser:
     parser.set_defaults(handler=cmd_tui)
     commands = parser.add_subparsers(title=_("commands"), metavar="COMMAND", parser_class=Parser)
     # Every subcommand takes --db too, so `loopbaan list --db x` works as well.
-    common = argparse.ArgumentParser(add_help=False)
+    common = Parser(add_help=False)
     common.add_argument("--db", metavar="PATH", help=db_help, default=argparse.SUPPRESS)
 
     days = _(

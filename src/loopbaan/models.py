@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from enum import Enum
 
 from sqlalchemy import CheckConstraint, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -26,7 +27,7 @@ NAMING = {
 SQLModel.metadata.naming_convention = NAMING
 
 
-def _one_of(column: str, values: type, nullable: bool = False) -> CheckConstraint:
+def _one_of(column: str, values: type[Enum], nullable: bool = False) -> CheckConstraint:
     listed = ", ".join(f"'{v.value}'" for v in values)
     condition = f"{column} IN ({listed})"
     if nullable:

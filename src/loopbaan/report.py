@@ -39,7 +39,7 @@ def print_postponed(
     reasons.add_column(_("suggestion"))
     for row in report.by_reason:
         reasons.add_row(
-            row.reason.value, str(row.count), str(row.items), _(REASON_TEXT[row.reason][1]) or "—"
+            row.reason.value, str(row.times), str(row.items), _(REASON_TEXT[row.reason][1]) or "—"
         )
     console.print(reasons)
     if chronic:
@@ -61,8 +61,8 @@ def print_postponed(
             )
         console.print(table)
     if report.by_tag:
-        tags = ", ".join(f"#{escape(printable(t.key))} {t.count}" for t in report.by_tag[:TOP])
+        tags = ", ".join(f"#{escape(printable(t.key))} {t.times}" for t in report.by_tag[:TOP])
         console.print(_("[b]Tags[/b] {tags}").format(tags=tags))
     if report.by_weekday:
-        weekdays = ", ".join(f"{_(w.key)} {w.count}" for w in report.by_weekday)
+        weekdays = ", ".join(f"{_(w.key)} {w.times}" for w in report.by_weekday)
         console.print(_("[b]Planned for[/b] {days}").format(days=weekdays))

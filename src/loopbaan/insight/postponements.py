@@ -54,8 +54,8 @@ def to_json(report: Postponed) -> dict[str, object]:
             for item in report.items
         ],
         "by_reason": [
-            {"reason": r.reason.value, "count": r.count, "items": r.items} for r in report.by_reason
+            {"reason": r.reason.value, "count": r.times, "items": r.items} for r in report.by_reason
         ],
-        "by_tag": [{"tag": t.key, "count": t.count} for t in report.by_tag],
-        "by_weekday": [{"weekday": w.key, "count": w.count} for w in report.by_weekday],
+        "by_tag": [{"tag": t.key, "count": t.times} for t in report.by_tag],
+        "by_weekday": [{"weekday": w.key, "count": w.times} for w in report.by_weekday],
     }

@@ -115,7 +115,7 @@ class PostponedLine(NamedTuple):
 
 class ReasonLine(NamedTuple):
     reason: Reason
-    count: int  # postponements
+    times: int  # postponements
     items: int  # distinct items
 
 
@@ -145,7 +145,7 @@ class WeekSummary(NamedTuple):
 
     @property
     def postponements(self) -> int:
-        return sum(line.count for line in self.reasons)
+        return sum(line.times for line in self.reasons)
 
     @property
     def is_empty(self) -> bool:
@@ -157,7 +157,7 @@ def summarize(week: Week, rows: WeekRows) -> WeekSummary:
     per_day: dict[date, Tally] = defaultdict(Tally)
     for count in rows.days:
         if week.holds(count.day):
-            per_day[count.day] = per_day[count.day].add(count.rating, count.count)
+            per_day[count.day] = per_day[count.day].add(count.rating, count.items)
     reviewed = set(rows.reviewed)
     days = tuple(DayLine(day, per_day[day], day in reviewed) for day in week.days)
     total = Tally(*(sum(values) for values in zip(*(line.tally for line in days), strict=True)))
@@ -237,7 +237,7 @@ def postpone_reasons(counts: Iterable[tuple[int, str, str, int]]) -> tuple[Reaso
         times[Reason(reason)] += count
         items[Reason(reason)].add(item_id)
     lines = (ReasonLine(reason, times[reason], len(items[reason])) for reason in times)
-    return tuple(sorted(lines, key=lambda line: (-line.count, _REASON_ORDER[line.reason])))
+    return tuple(sorted(lines, key=lambda line: (-line.times, _REASON_ORDER[line.reason])))
 
 
 def goal_moves(steps: Iterable[GoalStep]) -> tuple[GoalMove, ...]:

@@ -12,7 +12,10 @@ def run_migrations_online() -> None:
     if connection is None:
         from sqlalchemy import create_engine
 
-        engine = create_engine(context.config.get_main_option("sqlalchemy.url"))
+        url = context.config.get_main_option("sqlalchemy.url")
+        if url is None:
+            raise RuntimeError("no connection handed over and no sqlalchemy.url to open")
+        engine = create_engine(url)
         with engine.begin() as connection:
             _run(connection)
         engine.dispose()

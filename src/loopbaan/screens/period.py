@@ -165,7 +165,7 @@ class PeriodScreen(JournalScreen):
                 markup=False,
             )
             return
-        if event.state is not WorkerState.SUCCESS:
+        if event.state is not WorkerState.SUCCESS or worker.result is None:
             return
         asked, (period, bounds, analysis) = worker.result
         if asked != self._asked:

@@ -167,7 +167,7 @@ class PostponeScreen(ModalScreen[Postponing | None]):
 
     @on(OptionList.OptionHighlighted)
     def _show_tip(self, event: OptionList.OptionHighlighted) -> None:
-        suggestion = REASON_TEXT[Reason(event.option.id)][1]
+        suggestion = REASON_TEXT[REASONS[event.option_index]][1]
         tip = self.query_one("#postpone-tip", Static)
         tip.update(_("Tip: {suggestion}").format(suggestion=_(suggestion)) if suggestion else "")
 

@@ -136,7 +136,7 @@ class PostponedScreen(PeriodScreen):
         self._show_reasons(report)
         self.query_one("#postponed-tags", BarTable).show(
             [
-                BarRow(n, Text(f"#{tag.key}", overflow="ellipsis"), tag.count, (str(tag.count),))
+                BarRow(n, Text(f"#{tag.key}", overflow="ellipsis"), tag.times, (str(tag.times),))
                 for n, tag in enumerate(report.by_tag)
             ]
         )
@@ -153,8 +153,8 @@ class PostponedScreen(PeriodScreen):
                 BarRow(
                     goal.goal_id,
                     Text(goal.title, overflow="ellipsis", no_wrap=True),
-                    goal.count,
-                    (str(goal.count), str(goal.items)),
+                    goal.times,
+                    (str(goal.times), str(goal.items)),
                 )
                 for goal in report.by_goal
             ]
@@ -217,7 +217,7 @@ class PostponedScreen(PeriodScreen):
         text = _("; ").join(parts) + "."
         top = report.by_reason[0]
         most_often = _("Most often: {meaning} ({share}%)").format(
-            meaning=_(REASON_TEXT[top.reason][0]), share=round(100 * top.count / report.total)
+            meaning=_(REASON_TEXT[top.reason][0]), share=round(100 * top.times / report.total)
         )
         if suggestion(top.reason):
             most_often = _("{reason} → {suggestion}").format(
@@ -228,7 +228,7 @@ class PostponedScreen(PeriodScreen):
     def _show_reasons(self, report: Postponed) -> None:
         self.query_one("#postponed-reasons", BarTable).show(
             [
-                BarRow(n, _(REASON_LABEL[r.reason]), r.count, (str(r.count), str(r.items)))
+                BarRow(n, _(REASON_LABEL[r.reason]), r.times, (str(r.times), str(r.items)))
                 for n, r in enumerate(report.by_reason)
             ]
         )

@@ -20,7 +20,7 @@ import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import TypeVar
+from typing import Literal, TypeVar, overload
 
 from loopbaan.i18n import _
 
@@ -391,6 +391,7 @@ def upgrade_schema(path: Path) -> None:
     from alembic.config import Config
     from alembic.script import ScriptDirectory
     from sqlalchemy import create_engine, event, exc
+    from sqlalchemy.engine import Connection
     from sqlalchemy.pool import NullPool
 
     def connect() -> sqlite3.Connection:
@@ -403,7 +404,7 @@ def upgrade_schema(path: Path) -> None:
     engine = create_engine("sqlite://", creator=connect, poolclass=NullPool)
 
     @event.listens_for(engine, "begin")
-    def _lock(connection):  # type: ignore[no-untyped-def]
+    def _lock(connection: Connection) -> None:
         connection.exec_driver_sql("BEGIN EXCLUSIVE")
 
     config = Config()
@@ -434,6 +435,12 @@ def upgrade_schema(path: Path) -> None:
         raise _database_error(path, error) from None
     finally:
         engine.dispose()
+
+
+@overload
+def open_journal(path: Path, *, create: Literal[True] = True) -> sqlite3.Connection: ...
+@overload
+def open_journal(path: Path, *, create: bool) -> sqlite3.Connection | None: ...
 
 
 def open_journal(path: Path, *, create: bool = True) -> sqlite3.Connection | None:
@@ -479,7 +486,8 @@ def open_journal(path: Path, *, create: bool = True) -> sqlite3.Connection | Non
             conn.close()
         raise _database_error(path, error) from None
     except JournalError:
-        conn.close()  # type: ignore[union-attr]
+        if conn is not None:
+            conn.close()
         raise
     if stat.S_IMODE(info.st_mode) & 0o077 and os.access(path, os.W_OK):
         os.chmod(path, 0o600)  # the journal is private, whoever made the file

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import date
+from types import EllipsisType
 from typing import NamedTuple
 
 from loopbaan.days import utc_now
@@ -122,7 +123,8 @@ def list_goals(
     conn: sqlite3.Connection, statuses: tuple[GoalStatus, ...] | None = None
 ) -> list[Goal]:
     """Goals in the user's order; active ones first when several statuses are asked."""
-    where, params = "", ()
+    where = ""
+    params: tuple[str, ...] = ()
     if statuses:
         where = f" WHERE g.status IN ({', '.join('?' * len(statuses))})"
         params = tuple(s.value for s in statuses)
@@ -137,9 +139,9 @@ def edit_goal(
     conn: sqlite3.Connection,
     goal_id: int,
     *,
-    direction: Direction | type[...] | None = ...,
+    direction: Direction | EllipsisType | None = ...,  # ... leaves it as it is
     status: GoalStatus | None = None,
-    target_day: date | type[...] | None = ...,
+    target_day: date | EllipsisType | None = ...,
     **texts: str,
 ) -> Goal:
     """Change any field of a goal; text fields by name (title, beacon, first_step …)."""
@@ -156,13 +158,13 @@ def edit_goal(
         params.append(value)
     if direction is not ...:
         sets.append("direction = ?")
-        params.append(direction.value if direction else None)  # type: ignore[union-attr]
+        params.append(direction.value if direction else None)
     if status is not None:
         sets.append("status = ?")
         params.append(status.value)
     if target_day is not ...:
         sets.append("target_day = ?")
-        params.append(target_day.isoformat() if target_day else None)  # type: ignore[union-attr]
+        params.append(target_day.isoformat() if target_day else None)
     if sets:
         cursor = conn.execute(
             f"UPDATE goal SET {', '.join(sets)}, updated_at = ? WHERE id = ?",
@@ -251,7 +253,7 @@ def edit_milestone(
     milestone_id: int,
     *,
     title: str | None = None,
-    due_day: date | type[...] | None = ...,
+    due_day: date | EllipsisType | None = ...,  # ... leaves it as it is
 ) -> Milestone:
     sets: list[str] = []
     params: list[object] = []
@@ -263,7 +265,7 @@ def edit_milestone(
         params.append(title)
     if due_day is not ...:
         sets.append("due_day = ?")
-        params.append(due_day.isoformat() if due_day else None)  # type: ignore[union-attr]
+        params.append(due_day.isoformat() if due_day else None)
     if sets:
         conn.execute(
             f"UPDATE milestone SET {', '.join(sets)} WHERE id = ?", (*params, milestone_id)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, Any, NoReturn
+from typing import IO, Any, Literal, NoReturn, overload
 
 from loopbaan.days import utc_now
 from loopbaan.domain import (
@@ -98,7 +98,7 @@ class _Record:
         self.where = f"{section}[{index}]"
         if not isinstance(data, dict):
             self.fail(_("a record must be an object, not {value}").format(value=_show(data)))
-        self.data: dict[str, Any] = data  # type: ignore[assignment]
+        self.data: dict[str, Any] = data
 
     def fail(self, message: str) -> NoReturn:
         raise StoreError(f"{self.where}: {message}")
@@ -146,6 +146,11 @@ class _Record:
                 _("{field} must be a uid, not {value}").format(field=name, value=_show(value))
             )
         return value
+
+    @overload
+    def day(self, name: str, nullable: Literal[False] = False, default: Any = _MISSING) -> str: ...
+    @overload
+    def day(self, name: str, nullable: bool, default: Any = _MISSING) -> str | None: ...
 
     def day(self, name: str, nullable: bool = False, default: Any = _MISSING) -> str | None:
         value = self.data.get(name, default)
@@ -197,6 +202,20 @@ class _Record:
                 )
             )
         return str(value)
+
+    @overload
+    def number(
+        self,
+        name: str,
+        low: int,
+        high: int,
+        default: Any = _MISSING,
+        nullable: Literal[False] = False,
+    ) -> int: ...
+    @overload
+    def number(
+        self, name: str, low: int, high: int, default: Any = _MISSING, *, nullable: bool
+    ) -> int | None: ...
 
     def number(
         self,
@@ -291,7 +310,7 @@ def _check_item(r: _Record, now: str) -> tuple:
 def _check_postponement(r: _Record, now: str) -> tuple:
     uid = r.uid()
     from_day, to_day = r.day("from_day"), r.day("to_day")
-    if to_day <= from_day:  # type: ignore[operator]
+    if to_day <= from_day:
         r.fail(
             _("to_day {to_day} must be after from_day {from_day}").format(
                 to_day=to_day, from_day=from_day
@@ -350,7 +369,7 @@ def _check_week_review(r: _Record, now: str) -> tuple:
     uid = r.uid()
     year, week = r.number("year", 1, 9999), r.number("week", 1, 53)
     try:
-        date.fromisocalendar(year, week, 1)  # type: ignore[arg-type]
+        date.fromisocalendar(year, week, 1)
     except ValueError:
         r.fail(_("{year} has no week {week}").format(year=year, week=week))
     return (

@@ -6,6 +6,7 @@ import re
 import sqlite3
 from collections.abc import Iterable
 from datetime import date
+from types import EllipsisType
 
 from loopbaan.days import utc_now
 from loopbaan.domain import Item, Kind, Postponement, Rating, Reason, Status
@@ -249,7 +250,7 @@ def edit_item(
     note: str | None = None,
     day: date | None = None,
     kind: Kind | None = None,
-    goal_id: int | type[...] | None = ...,
+    goal_id: int | EllipsisType | None = ...,  # ... leaves it as it is
 ) -> Item:
     """Change an item's fields; a new title brings its tags along."""
     item = get_item(conn, item_id)
@@ -276,7 +277,7 @@ def edit_item(
         else:
             params += [kind.value, Status.DONE.value, now_day]
     if goal_id is not ...:
-        _check_goal(conn, goal_id)  # type: ignore[arg-type]
+        _check_goal(conn, goal_id)
         sets.append("goal_id = ?")
         params.append(goal_id)
     if sets:

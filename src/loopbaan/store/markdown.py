@@ -7,7 +7,6 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from datetime import date
-from typing import IO
 
 from loopbaan.days import utc_now
 from loopbaan.domain import (
@@ -20,6 +19,7 @@ from loopbaan.store.items import parse_tags
 from loopbaan.store.transfer import (
     _TAGS_OF_ITEM,
     TAG_SEPARATOR,
+    TextSink,
     iso_time,
     snapshot,
 )
@@ -187,7 +187,7 @@ def _checks_markdown(conn: sqlite3.Connection) -> Iterator[str]:
         yield f"- {check['day']} · {_line(check['attitude'])} {check['score']}/5{note}\n"
 
 
-def write_markdown(conn: sqlite3.Connection, stream: IO[str]) -> None:
+def write_markdown(conn: sqlite3.Connection, stream: TextSink) -> None:
     """The journal to read: days with their items, moves and review; then weeks, goals, talks."""
     parts: list[tuple[str, Callable[[sqlite3.Connection], Iterator[str]]]] = [
         (_("Days"), _days_markdown),

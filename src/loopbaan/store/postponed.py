@@ -33,25 +33,25 @@ class PostponedItem(NamedTuple):
 
 class ReasonCount(NamedTuple):
     reason: Reason
-    count: int  # postponements
+    times: int  # postponements
     items: int  # distinct items
 
 
 class Count(NamedTuple):
     key: str
-    count: int
+    times: int  # postponements
 
 
 class GoalCount(NamedTuple):
     goal_id: int
     title: str
-    count: int
+    times: int  # postponements
     items: int
 
 
 class WeekCount(NamedTuple):
     week_start: date  # the Monday of the ISO week
-    count: int
+    times: int  # postponements
 
 
 class Postponed(NamedTuple):
@@ -68,7 +68,7 @@ class Postponed(NamedTuple):
 
     @property
     def total(self) -> int:
-        return sum(r.count for r in self.by_reason)
+        return sum(r.times for r in self.by_reason)
 
 
 def bounds(conn: sqlite3.Connection) -> tuple[date, date] | None:
@@ -183,7 +183,7 @@ def postponed(
             for n, reason in enumerate(reasons)
             if reason_totals and reason_totals[2 * n]
         ),
-        key=lambda r: (-r.count, _REASON_ORDER[r.reason.value]),
+        key=lambda r: (-r.times, _REASON_ORDER[r.reason.value]),
     )
     by_tag = [Count(name, n) for name, n in sorted(per_tag, key=lambda t: (-t[1], t[0]))]
     by_goal = [

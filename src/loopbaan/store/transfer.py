@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 from loopbaan.days import utc_now
 
@@ -152,6 +152,12 @@ def _stored_iso_day(text: str) -> str | None:
 # ---------------------------------------------------------------------- export
 
 
+class TextSink(Protocol):
+    """Where an export goes: a file from `open_export`, or a `safe.TerminalStream`."""
+
+    def write(self, text: str, /) -> object: ...
+
+
 @contextmanager
 def open_export(path: Path) -> Iterator[IO[str]]:
     """A text stream into a new private (0600) file that becomes `path` once complete.
@@ -207,7 +213,7 @@ def export_journal(conn: sqlite3.Connection) -> dict[str, Any]:
         return _header() | {section: list(_records(conn, section)) for section in SECTIONS}
 
 
-def write_json(conn: sqlite3.Connection, stream: IO[str]) -> None:
+def write_json(conn: sqlite3.Connection, stream: TextSink) -> None:
     """The JSON export, one record a line, written as the cursors go."""
     with snapshot(conn):
         stream.write("{\n")
@@ -230,7 +236,7 @@ CSV_FIELDS = (
 )  # fmt: skip
 
 
-def write_csv(conn: sqlite3.Connection, stream: IO[str]) -> None:
+def write_csv(conn: sqlite3.Connection, stream: TextSink) -> None:
     """The items, one row each, for a spreadsheet; tags are joined by spaces."""
     writer = csv.writer(stream)
     writer.writerow(CSV_FIELDS)

@@ -36,20 +36,20 @@ WITH week_item AS (
 class DayCount(NamedTuple):
     day: date
     rating: str | None  # plus, minus, neutral; None = not rated yet
-    count: int
+    items: int
 
 
 class KeyCount(NamedTuple):
     key: str  # a tag, or an item's title
     rating: str
-    count: int
+    items: int
 
 
 class PostponedCount(NamedTuple):
     item_id: int
     title: str
     reason: str
-    count: int
+    times: int  # postponements
 
 
 class GoalStep(NamedTuple):

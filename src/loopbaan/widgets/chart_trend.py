@@ -184,14 +184,15 @@ class TrendChart(PlotextPlot):
         plt.xlim(self.since.toordinal(), until.toordinal())
         marks = ticks(self.since, until, max(2, (self.size.width - 6) // 12))
         plt.xticks([day.toordinal() for day, _label in marks], [label for _day, label in marks])
+        levels: list[float]
         if self.y_range:
             low, high = self.y_range
             high = max(high, low + 1)
             levels = list(range(low, high + 1))
+            plt.ylim(low, high)
         else:
             top = max(value for line in self.series for _day, value in line.points)
             levels = [level for level in count_ticks(top) if level <= max(top, 1)]
-            low, high = 0, max(top, 1)
-        plt.ylim(low, high)
+            plt.ylim(0, max(top, 1))
         plt.yticks(levels)
         return super().render()

@@ -59,7 +59,9 @@ class ItemTable(RowTable):
             columns.insert(0, Column("day", _("Planned"), 10))
         super().__init__(columns, id=id)
         self.with_day = with_day
-        self._shown: tuple[object, ...] = ((), {}, None, None)  # what the rows were made from
+        # What the rows were made from: items, moved, today, theme.
+        self._shown: tuple[tuple[Item, ...], dict[int, Postponement], date | None, str | None]
+        self._shown = ((), {}, None, None)
         self._colours: tuple[str, Mapping[str, str]] = ("", {})
 
     def on_mount(self) -> None:
@@ -69,7 +71,7 @@ class ItemTable(RowTable):
         """Colours come from the theme: make the rows again in the new one."""
         items, moved, today, _theme = self._shown
         if today is not None:
-            self.show(items, today, self.selected_id, moved=moved)  # type: ignore[arg-type]
+            self.show(items, today, self.selected_id, moved=moved)
 
     def show(
         self,

@@ -86,7 +86,11 @@ def fit_keys(
     modes = list(dict.fromkeys([(compact, True), (True, True), (True, False)]))
     for compact_mode, with_palette in modes:
         with_palette = with_palette and palette is not None
-        room = width - (palette_width(palette, compact=compact_mode) if with_palette else 0)
+        room = width - (
+            palette_width(palette, compact=compact_mode)
+            if with_palette and palette is not None
+            else 0
+        )
         widths = [key_width(key, compact=compact_mode) for key in keys]
         if sum(widths[i] for i in matter) <= room or (compact_mode, with_palette) == modes[-1]:
             break
@@ -194,7 +198,7 @@ class KeysFooter(Footer):
         entries = self._entries(screen)
         if entries == self._shown:
             return
-        shown, keys = self._shown, list(self.query_children("FooterKey"))
+        shown, keys = self._shown, list(self.query_children(FooterKey))
         if (
             entries is None
             or shown is None

@@ -32,6 +32,8 @@ from loopbaan.store.reviews import DayReview
 if TYPE_CHECKING:
     from textual.widgets import TextArea
 
+    from loopbaan.widgets.text_area import JournalTextArea
+
 SAVE_DELAY = 0.4  # seconds after the last key; the brief allows ~0.5 s of typing at risk
 
 # (field of DayReview, label, placeholder)
@@ -190,8 +192,10 @@ class ReviewPanel(Vertical):
         """Focus the first field: the energy."""
         self.query_one(EnergyField).focus()
 
-    def _text_area(self, name: str) -> TextArea:
-        return self.query_one(f"#review-{name}")  # type: ignore[return-value]
+    def _text_area(self, name: str) -> JournalTextArea:
+        from loopbaan.widgets.text_area import JournalTextArea  # loaded by add_fields
+
+        return self.query_one(f"#review-{name}", JournalTextArea)
 
     @property
     def typing(self) -> bool:

@@ -20,6 +20,7 @@ line high (a `Bar`). Text cells show their control characters written out
 from __future__ import annotations
 
 from collections.abc import Sequence
+from fractions import Fraction
 from typing import ClassVar, Literal, NamedTuple
 
 from rich.console import RenderableType
@@ -288,6 +289,7 @@ class RowTable(ScrollView, can_focus=True):
         if not self.size or not isinstance(parent, Widget) or not parent.size:
             return
         height = self.virtual_size.height
+        limit: Fraction | int
         if self.styles.height is None or self.styles.height.is_auto:
             max_height = self.styles.max_height
             if max_height is None:
@@ -406,9 +408,10 @@ class RowTable(ScrollView, can_focus=True):
             index = round(self.scroll_y) + y - self.header_height
             if not 0 <= index < len(self._rows):
                 return Strip.blank(width, base)
-            line = self._lines.get(index)
-            if line is None:
-                line = self._lines[index] = self._row_strip(index, widths, base)
+            cached = self._lines.get(index)
+            if cached is None:
+                cached = self._lines[index] = self._row_strip(index, widths, base)
+            line = cached
         return line.crop_extend(0, width, base)  # narrower than the columns: cut on the right
 
     def _row_strip(self, index: int, widths: tuple[int | None, ...], base: Style) -> Strip:

@@ -238,7 +238,7 @@ class PostponedPanel(WeekPanel):
             advice = suggestion(line.reason)
             lines.append(
                 Content.assemble(
-                    (f"{line.count:>3}× ", "$text-warning"),
+                    (f"{line.times:>3}× ", "$text-warning"),
                     (f"{_(REASON_LABEL[line.reason]):<9}", "bold"),
                     (f" {_(advice)}" if advice else "", MUTED),
                 )
