@@ -10,13 +10,15 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from loopbaan.domain import Kind, Reason, Status
+from loopbaan.domain import GoalStatus, Kind, Reason, Status
 from loopbaan.screens.goals import GoalsScreen
 from loopbaan.screens.postponed import PostponedScreen
 from loopbaan.screens.today import TodayScreen
 from loopbaan.store import goals, items, transaction
 from loopbaan.widgets.chart_bars import BarTable
 from loopbaan.widgets.chart_trend import TrendChart
+from loopbaan.widgets.day_items import DayItems
+from loopbaan.widgets.goal_table import GoalTable
 from loopbaan.widgets.period_line import PeriodLine
 
 D = date.fromisoformat
@@ -213,10 +215,11 @@ async def test_a_past_year_then_k_picks_the_quarter_in_it(make_app, conn) -> Non
         assert "October 2025" in period_text(pilot)
 
 
-async def test_enter_opens_the_day_of_an_item(make_app, conn, monkeypatch) -> None:
+async def test_enter_opens_the_day_of_an_item(make_app, conn) -> None:
+    """Today shows the day the item stands on now, the cursor on the item."""
+    with transaction(conn):  # older than A: before it in that day's list
+        first = items.add_item(conn, "Plan the #sprint", day=D("2026-11-10"), kind=Kind.TASK)
     ids = history(conn)
-    shown: list[date] = []
-    monkeypatch.setattr(TodayScreen, "show_day", lambda self, day: shown.append(day), raising=False)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await press(pilot, "4", "down")  # A, "Write the #report", now on 10 November
@@ -224,24 +227,32 @@ async def test_enter_opens_the_day_of_an_item(make_app, conn, monkeypatch) -> No
         assert screen.item is not None and screen.item.id == ids["a"]
         await press(pilot, "enter")
         assert app.current_mode == "today"
-        assert isinstance(app.screen, TodayScreen)
-        assert shown == [D("2026-11-10")]
+        today = app.screen
+        assert isinstance(today, TodayScreen)
+        assert today.day == D("2026-11-10")
+        table = today.query_one(DayItems).day_table
+        assert table.row_ids == [first.id, ids["a"]]
+        assert app.focused is table and table.selected_id == ids["a"]
+        await press(pilot, "x")  # the keys act on it
+        assert items.get_item(conn, ids["a"]).status is Status.DONE
 
 
-async def test_enter_shows_the_day_on_the_today_screen(make_app, conn) -> None:
-    """Without mocks: whichever way the Today screen is told, it ends up on that day."""
-    history(conn)
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await press(pilot, "4", "down", "enter")
-        assert isinstance(app.screen, TodayScreen)
-        assert app.screen.day == D("2026-11-10")
+def two_goals(conn: sqlite3.Connection) -> tuple[dict[str, int], int]:
+    """The history, after a goal of its own that is first in the goal list."""
+    with transaction(conn):
+        other = goals.add_goal(conn, "Speak at a #conference")
+    return history(conn), other.id
 
 
-async def test_enter_opens_the_goal_of_a_linked_item(make_app, conn, monkeypatch) -> None:
-    ids = history(conn)
-    shown: list[int] = []
-    monkeypatch.setattr(GoalsScreen, "show_goal", lambda self, g: shown.append(g), raising=False)
+def goal_shown(app) -> int | None:  # type: ignore[no-untyped-def]
+    screen = app.screen
+    assert isinstance(screen, GoalsScreen)
+    assert app.focused is screen.query_one(GoalTable)
+    return screen.goal_id
+
+
+async def test_enter_opens_the_goal_of_a_linked_item(make_app, conn) -> None:
+    ids, _other = two_goals(conn)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await press(pilot, "4")  # B, linked to "Win the client", is first
@@ -249,20 +260,33 @@ async def test_enter_opens_the_goal_of_a_linked_item(make_app, conn, monkeypatch
         assert "Its goal" in {b.binding.description for b in app.screen.active_bindings.values()}
         await press(pilot, "enter")
         assert app.current_mode == "goals"
-        assert shown == [ids["goal"]]
+        assert goal_shown(app) == ids["goal"]
+        assert app.screen.goal.title == "Win the client"
 
 
-async def test_enter_on_the_goal_chart_opens_that_goal(make_app, conn, monkeypatch) -> None:
-    ids = history(conn)
-    shown: list[int] = []
-    monkeypatch.setattr(GoalsScreen, "show_goal", lambda self, g: shown.append(g), raising=False)
+async def test_enter_on_the_goal_chart_opens_that_goal(make_app, conn) -> None:
+    ids, other = two_goals(conn)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
+        await press(pilot, "3")  # the goal list was seen before, its cursor on the first goal
+        assert goal_shown(app) == other
         await press(pilot, "4")
         app.screen.query_one("#postponed-goals", BarTable).focus()
         await press(pilot, "enter")
         assert app.current_mode == "goals"
-        assert shown == [ids["goal"]]
+        assert goal_shown(app) == ids["goal"]
+
+
+async def test_a_goal_that_is_not_active_is_opened_among_all_goals(make_app, conn) -> None:
+    ids, _other = two_goals(conn)
+    with transaction(conn):
+        goals.edit_goal(conn, ids["goal"], status=GoalStatus.PAUSED)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await press(pilot, "4", "enter")  # B's goal
+        assert goal_shown(app) == ids["goal"]
+        assert app.screen.show_all
+        assert app.screen.query_one(GoalTable).row_count == 2
 
 
 async def test_an_empty_journal_explains_itself(make_app) -> None:

@@ -16,6 +16,7 @@ from loopbaan.i18n import _
 from loopbaan.safe import in_markup, printable
 from loopbaan.screens.edit_goal import EditGoalScreen, EditMilestoneScreen, StatusScreen
 from loopbaan.screens.journal import JournalScreen
+from loopbaan.store import StoreError
 from loopbaan.store import goals as store
 from loopbaan.store.goals import Goal
 from loopbaan.store.items import items_of_goal
@@ -116,6 +117,19 @@ class GoalsScreen(JournalScreen):
 
     def _milestones_focused(self) -> bool:
         return self.focused is not None and self.focused.id == "milestones"
+
+    def show_goal(self, goal_id: int) -> None:
+        """The goal `goal_id` under the cursor (another screen asked); a goal that is not
+        active shows all goals, so that it is in the list."""
+        try:
+            goal = store.get_goal(self.conn, goal_id)
+        except StoreError as error:  # deleted meanwhile
+            self.notify(printable(str(error)), severity="warning", markup=False)
+            return
+        if goal.status is not GoalStatus.ACTIVE:
+            self.show_all = True
+        self.reload(goal_id=goal_id)
+        self._focus_list()
 
     def reload(self, goal_id: int | None = None, milestone_id: int | None = None) -> None:
         """Read the goals of the filter and the highlighted goal's detail again.

@@ -144,7 +144,7 @@ class PeriodScreen(JournalScreen):
         missing = [period for period in periods if self._kept_answer(period, stamp) is None]
         if not missing:
             return
-        conn = open_reader(self.app.db_path)  # type: ignore[attr-defined]
+        conn = open_reader(self.app.db_path)
         try:
             bounds = self.journal_bounds(conn)
             for period in missing:

@@ -148,6 +148,11 @@ class TodayScreen(JournalScreen):
         item_id = table.selected_id if table else None
         return self.items.get(item_id) if item_id is not None else None
 
+    def show_day(self, day: date, item_id: int | None = None) -> None:
+        """Show `day`, the cursor on `item_id` when it is there (another screen asked)."""
+        self.set_reactive(TodayScreen.day, day)
+        self.reload(item_id, first=item_id is None)
+
     def watch_day(self) -> None:
         self.reload(first=True)
 
