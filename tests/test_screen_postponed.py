@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import sqlite3
-import time
+import threading
 from datetime import date
 
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Static
+from textual.worker import get_current_worker
 
 from loopbaan.domain import GoalStatus, Kind, Reason, Status
+from loopbaan.screens import period as period_screen
 from loopbaan.screens.goals import GoalsScreen
 from loopbaan.screens.postponed import PostponedScreen
 from loopbaan.screens.today import TodayScreen
 from loopbaan.store import goals, items, transaction
+from loopbaan.store.db import open_reader
 from loopbaan.widgets.chart_bars import BarTable
 from loopbaan.widgets.chart_trend import TrendChart
 from loopbaan.widgets.day_items import DayItems
@@ -354,10 +357,12 @@ async def test_the_periods_a_key_away_are_read_ahead_and_kept_until_a_change(
         screen = app.screen
         assert isinstance(screen, PostponedScreen)
         read = screen.analyse
-        asked: list[tuple[bool, str]] = []  # (on the app's own connection, span)
+        asked: list[tuple[str, str]] = []  # (the worker's group, span)
+        used: list[sqlite3.Connection] = []
 
         def counted(on: sqlite3.Connection, period):  # type: ignore[no-untyped-def]
-            asked.append((on is app.conn, period.span.value))
+            asked.append((get_current_worker().group, period.span.value))
+            used.append(on)
             return read(on, period)
 
         screen.analyse = counted  # type: ignore[method-assign]
@@ -365,35 +370,95 @@ async def test_the_periods_a_key_away_are_read_ahead_and_kept_until_a_change(
         assert len(titles(screen)) == 5  # all of the journal, without reading it again
         await press(pilot, "y", "k", "m", "left_square_bracket")  # October: `[` from November
         assert "October 2026" in period_text(pilot)
-        # No key waited for a read: every answer was kept, read ahead on another connection.
-        assert [span for own, span in asked if own] == []
-        assert {span for _own, span in asked} <= {"year", "quarter", "month"}  # the neighbours
+        # No key waited for a read: every answer was kept, read ahead.
+        assert [span for group, span in asked if group != "read-ahead"] == []
+        assert {span for _group, span in asked} <= {"year", "quarter", "month"}  # the neighbours
         # A change through the app's own connection: its answers are old now.
         with transaction(app.conn):
             items.postpone(app.conn, ids["a"], D("2026-11-24"), Reason.SKILLS)
         await press(pilot, "k")
-        assert (True, "quarter") in asked
+        assert ("analysis", "quarter") in asked
         assert titles(screen)[0] == "Write the #report"
         assert str(screen.items_table.get_row_at(0)[2]) == "4"
+        assert used and all(on is not app.conn for on in used)
+
+
+class Watched:
+    """A reader connection whose closing is seen (sqlite3's own cannot be patched)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn, self.closed = conn, False
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.conn, name)
+
+    def close(self) -> None:
+        self.closed = True
+        self.conn.close()
+
+
+async def test_the_analysis_reads_on_a_read_only_connection_of_its_own(
+    make_app, conn, monkeypatch
+) -> None:
+    history(conn)
+    opened: list[Watched] = []
+
+    def watched_reader(path):  # type: ignore[no-untyped-def]
+        opened.append(Watched(open_reader(path)))
+        return opened[-1]
+
+    monkeypatch.setattr(period_screen, "open_reader", watched_reader)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_postponed(pilot)
+        read = screen.analyse
+        screen._kept.clear()  # nothing kept: the key's answer must be read
+        seen: list[tuple[bool, int, bool]] = []
+
+        def checked(on, period):  # type: ignore[no-untyped-def]
+            (query_only,) = on.execute("PRAGMA query_only").fetchone()
+            (foreign_keys,) = on.execute("PRAGMA foreign_keys").fetchone()
+            seen.append((any(on is reader for reader in opened), query_only, bool(foreign_keys)))
+            return read(on, period)
+
+        screen.analyse = checked  # type: ignore[method-assign]
+        await press(pilot, "y")
+        assert seen and set(seen) == {(True, 1, True)}
+        assert len(titles(screen)) == 4
+        # The first answer, its reading ahead, the year's answer and its reading ahead:
+        # each on a connection of its own, closed when it was done.
+        assert len(opened) >= 3
+        assert all(reader.closed for reader in opened)
 
 
 async def test_a_slow_answer_lets_the_period_line_change_first(make_app, conn) -> None:
+    """Gated on events, not timers: the answer is held back until the test lets it go."""
     history(conn)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_postponed(pilot)
         read = screen.analyse
         screen._kept.clear()  # nothing read ahead: this answer must be read
+        reading, answer = threading.Event(), threading.Event()
 
         def slow(on: sqlite3.Connection, period):  # type: ignore[no-untyped-def]
-            time.sleep(0.4)
+            reading.set()
+            answer.wait(30)
             return read(on, period)
 
         screen.analyse = slow  # type: ignore[method-assign]
-        await pilot.press("y")
-        await pilot.pause(0.2)  # past PERIOD_LINE_WAIT, before the answer
-        assert period_text(pilot).startswith("2026")
-        assert len(titles(screen)) == 3  # still the quarter's items
+        try:
+            await pilot.press("y")
+            # The period line changes while the answer is still held back.
+            for _ in range(3000):
+                if period_text(pilot).startswith("2026"):
+                    break
+                await pilot.pause(0.01)
+            assert period_text(pilot).startswith("2026")
+            assert reading.is_set() and not answer.is_set()
+            assert len(titles(screen)) == 3  # still the quarter's items
+        finally:
+            answer.set()
         await settle(pilot)
         assert len(titles(screen)) == 4
 
