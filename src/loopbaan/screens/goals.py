@@ -13,6 +13,7 @@ from textual.widgets import Header, Static
 
 from loopbaan.domain import GoalStatus
 from loopbaan.i18n import _
+from loopbaan.labels import GOAL_STATUS_LABEL
 from loopbaan.safe import in_markup, printable
 from loopbaan.screens.edit_goal import EditGoalScreen, EditMilestoneScreen, StatusScreen
 from loopbaan.screens.journal import JournalScreen
@@ -23,7 +24,7 @@ from loopbaan.store.items import items_of_goal
 from loopbaan.store.undo import Change
 from loopbaan.widgets.capture_line import CaptureLine, Prompt
 from loopbaan.widgets.goal_detail import GoalDetail
-from loopbaan.widgets.goal_table import STATUS_LABEL, GoalTable
+from loopbaan.widgets.goal_table import GoalTable
 from loopbaan.widgets.keys_footer import KeysFooter
 from loopbaan.widgets.row_table import RowTable
 
@@ -326,7 +327,7 @@ class GoalsScreen(JournalScreen):
             store.edit_goal(self.conn, goal.id, status=status)
 
         label = _("“{title}” {status}").format(
-            title=in_markup(goal.title), status=_(STATUS_LABEL[status])
+            title=in_markup(goal.title), status=_(GOAL_STATUS_LABEL[status])
         )
         if self.change(label, work):
             self._after_status_change(goal.id, status)
@@ -337,7 +338,7 @@ class GoalsScreen(JournalScreen):
         if self.goal_id != goal_id:
             self.notify(
                 _("the goal is {status} now; f shows all goals").format(
-                    status=_(STATUS_LABEL[status])
+                    status=_(GOAL_STATUS_LABEL[status])
                 )
             )
 

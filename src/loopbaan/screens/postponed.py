@@ -22,13 +22,13 @@ from loopbaan.domain import REASON_TEXT, Status
 from loopbaan.i18n import _, ngettext
 from loopbaan.insight.periods import Period, per_week
 from loopbaan.insight.postponements import CHRONIC_TIMES, suggestion
+from loopbaan.labels import REASON_LABEL
 from loopbaan.screens.period import PeriodScreen
 from loopbaan.store import postponed as store
 from loopbaan.store.postponed import Postponed, PostponedItem
 from loopbaan.widgets.chart_bars import BarRow, BarTable
 from loopbaan.widgets.chart_trend import Series, TrendChart
 from loopbaan.widgets.dates import WEEKDAYS_SHORT
-from loopbaan.widgets.item_table import REASON_LABEL
 from loopbaan.widgets.keys_footer import KeysFooter
 from loopbaan.widgets.period_line import PeriodLine, period_title
 from loopbaan.widgets.postponed_items import PostponedItems

@@ -21,6 +21,7 @@ from textual.widgets import Header, Input, Label, Static
 
 from loopbaan.domain import GoalStatus, Item, Kind, Rating, Reason, Status, parse_markers
 from loopbaan.i18n import N_, _, ngettext
+from loopbaan.labels import RATING_MARK, REASON_LABEL
 from loopbaan.safe import in_markup, printable
 from loopbaan.screens.journal import JournalScreen
 from loopbaan.store import goals
@@ -31,7 +32,7 @@ from loopbaan.store.undo import Change
 from loopbaan.widgets.capture_line import CaptureLine, Prompt
 from loopbaan.widgets.dates import long_day, relative_day, short_day
 from loopbaan.widgets.day_items import DayItems
-from loopbaan.widgets.item_table import RATING_MARK, REASON_LABEL, ItemTable
+from loopbaan.widgets.item_table import ItemTable
 from loopbaan.widgets.keys_footer import KeysFooter
 from loopbaan.widgets.review_panel import TEXT_FIELDS, ReviewPanel
 
