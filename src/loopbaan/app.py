@@ -85,7 +85,9 @@ class LoopbaanApp(App[None]):
         self._clock = clock if clock is not None or today is not None else days.today
         self.today = today or (self._clock or days.today)()
         self.settings = settings or load_settings()
-        self.conn: sqlite3.Connection = open_journal(self.db_path)  # type: ignore[assignment]
+        conn = open_journal(self.db_path)
+        assert conn is not None  # created when missing: only create=False gives None
+        self.conn: sqlite3.Connection = conn
         self.undo_log = UndoLog(self.conn)
         self._theme_from_settings = self.settings.theme
         self.keys = KeyGate(self._key_pumps, self.post_message)
