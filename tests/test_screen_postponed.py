@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import sqlite3
-import time
+import threading
 from datetime import date
 
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Static
+from textual.worker import get_current_worker
 
-from loopbaan.domain import Kind, Reason, Status
+from loopbaan.domain import GoalStatus, Kind, Reason, Status
+from loopbaan.screens import period as period_screen
 from loopbaan.screens.goals import GoalsScreen
 from loopbaan.screens.postponed import PostponedScreen
 from loopbaan.screens.today import TodayScreen
 from loopbaan.store import goals, items, transaction
+from loopbaan.store.db import open_reader
 from loopbaan.widgets.chart_bars import BarTable
 from loopbaan.widgets.chart_trend import TrendChart
+from loopbaan.widgets.day_items import DayItems
+from loopbaan.widgets.goal_table import GoalTable
 from loopbaan.widgets.period_line import PeriodLine
 
 D = date.fromisoformat
@@ -213,10 +218,11 @@ async def test_a_past_year_then_k_picks_the_quarter_in_it(make_app, conn) -> Non
         assert "October 2025" in period_text(pilot)
 
 
-async def test_enter_opens_the_day_of_an_item(make_app, conn, monkeypatch) -> None:
+async def test_enter_opens_the_day_of_an_item(make_app, conn) -> None:
+    """Today shows the day the item stands on now, the cursor on the item."""
+    with transaction(conn):  # older than A: before it in that day's list
+        first = items.add_item(conn, "Plan the #sprint", day=D("2026-11-10"), kind=Kind.TASK)
     ids = history(conn)
-    shown: list[date] = []
-    monkeypatch.setattr(TodayScreen, "show_day", lambda self, day: shown.append(day), raising=False)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await press(pilot, "4", "down")  # A, "Write the #report", now on 10 November
@@ -224,24 +230,32 @@ async def test_enter_opens_the_day_of_an_item(make_app, conn, monkeypatch) -> No
         assert screen.item is not None and screen.item.id == ids["a"]
         await press(pilot, "enter")
         assert app.current_mode == "today"
-        assert isinstance(app.screen, TodayScreen)
-        assert shown == [D("2026-11-10")]
+        today = app.screen
+        assert isinstance(today, TodayScreen)
+        assert today.day == D("2026-11-10")
+        table = today.query_one(DayItems).day_table
+        assert table.row_ids == [first.id, ids["a"]]
+        assert app.focused is table and table.selected_id == ids["a"]
+        await press(pilot, "x")  # the keys act on it
+        assert items.get_item(conn, ids["a"]).status is Status.DONE
 
 
-async def test_enter_shows_the_day_on_the_today_screen(make_app, conn) -> None:
-    """Without mocks: whichever way the Today screen is told, it ends up on that day."""
-    history(conn)
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await press(pilot, "4", "down", "enter")
-        assert isinstance(app.screen, TodayScreen)
-        assert app.screen.day == D("2026-11-10")
+def two_goals(conn: sqlite3.Connection) -> tuple[dict[str, int], int]:
+    """The history, after a goal of its own that is first in the goal list."""
+    with transaction(conn):
+        other = goals.add_goal(conn, "Speak at a #conference")
+    return history(conn), other.id
 
 
-async def test_enter_opens_the_goal_of_a_linked_item(make_app, conn, monkeypatch) -> None:
-    ids = history(conn)
-    shown: list[int] = []
-    monkeypatch.setattr(GoalsScreen, "show_goal", lambda self, g: shown.append(g), raising=False)
+def goal_shown(app) -> int | None:  # type: ignore[no-untyped-def]
+    screen = app.screen
+    assert isinstance(screen, GoalsScreen)
+    assert app.focused is screen.query_one(GoalTable)
+    return screen.goal_id
+
+
+async def test_enter_opens_the_goal_of_a_linked_item(make_app, conn) -> None:
+    ids, _other = two_goals(conn)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await press(pilot, "4")  # B, linked to "Win the client", is first
@@ -249,20 +263,33 @@ async def test_enter_opens_the_goal_of_a_linked_item(make_app, conn, monkeypatch
         assert "Its goal" in {b.binding.description for b in app.screen.active_bindings.values()}
         await press(pilot, "enter")
         assert app.current_mode == "goals"
-        assert shown == [ids["goal"]]
+        assert goal_shown(app) == ids["goal"]
+        assert app.screen.goal.title == "Win the client"
 
 
-async def test_enter_on_the_goal_chart_opens_that_goal(make_app, conn, monkeypatch) -> None:
-    ids = history(conn)
-    shown: list[int] = []
-    monkeypatch.setattr(GoalsScreen, "show_goal", lambda self, g: shown.append(g), raising=False)
+async def test_enter_on_the_goal_chart_opens_that_goal(make_app, conn) -> None:
+    ids, other = two_goals(conn)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
+        await press(pilot, "3")  # the goal list was seen before, its cursor on the first goal
+        assert goal_shown(app) == other
         await press(pilot, "4")
         app.screen.query_one("#postponed-goals", BarTable).focus()
         await press(pilot, "enter")
         assert app.current_mode == "goals"
-        assert shown == [ids["goal"]]
+        assert goal_shown(app) == ids["goal"]
+
+
+async def test_a_goal_that_is_not_active_is_opened_among_all_goals(make_app, conn) -> None:
+    ids, _other = two_goals(conn)
+    with transaction(conn):
+        goals.edit_goal(conn, ids["goal"], status=GoalStatus.PAUSED)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await press(pilot, "4", "enter")  # B's goal
+        assert goal_shown(app) == ids["goal"]
+        assert app.screen.show_all
+        assert app.screen.query_one(GoalTable).row_count == 2
 
 
 async def test_an_empty_journal_explains_itself(make_app) -> None:
@@ -330,10 +357,12 @@ async def test_the_periods_a_key_away_are_read_ahead_and_kept_until_a_change(
         screen = app.screen
         assert isinstance(screen, PostponedScreen)
         read = screen.analyse
-        asked: list[tuple[bool, str]] = []  # (on the app's own connection, span)
+        asked: list[tuple[str, str]] = []  # (the worker's group, span)
+        used: list[sqlite3.Connection] = []
 
         def counted(on: sqlite3.Connection, period):  # type: ignore[no-untyped-def]
-            asked.append((on is app.conn, period.span.value))
+            asked.append((get_current_worker().group, period.span.value))
+            used.append(on)
             return read(on, period)
 
         screen.analyse = counted  # type: ignore[method-assign]
@@ -341,35 +370,95 @@ async def test_the_periods_a_key_away_are_read_ahead_and_kept_until_a_change(
         assert len(titles(screen)) == 5  # all of the journal, without reading it again
         await press(pilot, "y", "k", "m", "left_square_bracket")  # October: `[` from November
         assert "October 2026" in period_text(pilot)
-        # No key waited for a read: every answer was kept, read ahead on another connection.
-        assert [span for own, span in asked if own] == []
-        assert {span for _own, span in asked} <= {"year", "quarter", "month"}  # the neighbours
+        # No key waited for a read: every answer was kept, read ahead.
+        assert [span for group, span in asked if group != "read-ahead"] == []
+        assert {span for _group, span in asked} <= {"year", "quarter", "month"}  # the neighbours
         # A change through the app's own connection: its answers are old now.
         with transaction(app.conn):
             items.postpone(app.conn, ids["a"], D("2026-11-24"), Reason.SKILLS)
         await press(pilot, "k")
-        assert (True, "quarter") in asked
+        assert ("analysis", "quarter") in asked
         assert titles(screen)[0] == "Write the #report"
         assert str(screen.items_table.get_row_at(0)[2]) == "4"
+        assert used and all(on is not app.conn for on in used)
+
+
+class Watched:
+    """A reader connection whose closing is seen (sqlite3's own cannot be patched)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn, self.closed = conn, False
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.conn, name)
+
+    def close(self) -> None:
+        self.closed = True
+        self.conn.close()
+
+
+async def test_the_analysis_reads_on_a_read_only_connection_of_its_own(
+    make_app, conn, monkeypatch
+) -> None:
+    history(conn)
+    opened: list[Watched] = []
+
+    def watched_reader(path):  # type: ignore[no-untyped-def]
+        opened.append(Watched(open_reader(path)))
+        return opened[-1]
+
+    monkeypatch.setattr(period_screen, "open_reader", watched_reader)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_postponed(pilot)
+        read = screen.analyse
+        screen._kept.clear()  # nothing kept: the key's answer must be read
+        seen: list[tuple[bool, int, bool]] = []
+
+        def checked(on, period):  # type: ignore[no-untyped-def]
+            (query_only,) = on.execute("PRAGMA query_only").fetchone()
+            (foreign_keys,) = on.execute("PRAGMA foreign_keys").fetchone()
+            seen.append((any(on is reader for reader in opened), query_only, bool(foreign_keys)))
+            return read(on, period)
+
+        screen.analyse = checked  # type: ignore[method-assign]
+        await press(pilot, "y")
+        assert seen and set(seen) == {(True, 1, True)}
+        assert len(titles(screen)) == 4
+        # The first answer, its reading ahead, the year's answer and its reading ahead:
+        # each on a connection of its own, closed when it was done.
+        assert len(opened) >= 3
+        assert all(reader.closed for reader in opened)
 
 
 async def test_a_slow_answer_lets_the_period_line_change_first(make_app, conn) -> None:
+    """Gated on events, not timers: the answer is held back until the test lets it go."""
     history(conn)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_postponed(pilot)
         read = screen.analyse
         screen._kept.clear()  # nothing read ahead: this answer must be read
+        reading, answer = threading.Event(), threading.Event()
 
         def slow(on: sqlite3.Connection, period):  # type: ignore[no-untyped-def]
-            time.sleep(0.4)
+            reading.set()
+            answer.wait(30)
             return read(on, period)
 
         screen.analyse = slow  # type: ignore[method-assign]
-        await pilot.press("y")
-        await pilot.pause(0.2)  # past PERIOD_LINE_WAIT, before the answer
-        assert period_text(pilot).startswith("2026")
-        assert len(titles(screen)) == 3  # still the quarter's items
+        try:
+            await pilot.press("y")
+            # The period line changes while the answer is still held back.
+            for _ in range(3000):
+                if period_text(pilot).startswith("2026"):
+                    break
+                await pilot.pause(0.01)
+            assert period_text(pilot).startswith("2026")
+            assert reading.is_set() and not answer.is_set()
+            assert len(titles(screen)) == 3  # still the quarter's items
+        finally:
+            answer.set()
         await settle(pilot)
         assert len(titles(screen)) == 4
 

@@ -139,6 +139,29 @@ def test_a_reader_reads_beside_the_journal_and_never_writes(tmp_path: Path) -> N
         conn.close()
 
 
+def test_a_connection_stays_in_the_thread_that_opened_it(tmp_path: Path) -> None:
+    """A worker thread opens a reader of its own; the app's connection refuses it."""
+    import threading
+
+    conn = open_journal(tmp_path / "j.db")
+    assert conn is not None
+    errors: list[BaseException] = []
+
+    def elsewhere() -> None:
+        try:
+            conn.execute("SELECT count(*) FROM item").fetchone()
+        except sqlite3.ProgrammingError as error:
+            errors.append(error)
+
+    try:
+        thread = threading.Thread(target=elsewhere)
+        thread.start()
+        thread.join()
+        assert len(errors) == 1 and "thread" in str(errors[0])
+    finally:
+        conn.close()
+
+
 # ------------------------------------------------------------- issue 10, parts 3 and 4
 
 

@@ -190,6 +190,25 @@ class LoopbaanApp(App[None]):
         self.notify(_("undone: {change}").format(change=label))
         self.refresh_journal()
 
+    async def open_day(self, day: date, item_id: int | None = None) -> None:
+        """Today, on `day`, with the cursor on `item_id` when that item is shown there."""
+        await self.switch_mode("today")
+        screen = self.screen
+        if not isinstance(screen, TodayScreen):  # the mode's own screen, never a dialog
+            raise RuntimeError(f"the today mode shows {screen!r}")
+        screen.show_day(day, item_id)
+
+    async def open_goal(self, goal_id: int) -> None:
+        """Goals, with the cursor on the goal `goal_id` (the list shows all goals if it
+        is not an active one)."""
+        from loopbaan.screens.goals import GoalsScreen  # imported when first shown
+
+        await self.switch_mode("goals")
+        screen = self.screen
+        if not isinstance(screen, GoalsScreen):
+            raise RuntimeError(f"the goals mode shows {screen!r}")
+        screen.show_goal(goal_id)
+
     def refresh_journal(self) -> None:
         """Ask the visible screen to read the journal again after a change elsewhere."""
         reload = getattr(self.screen, "reload", None)

@@ -19,6 +19,7 @@ from loopbaan import __version__, i18n
 from loopbaan.days import MAX_WORDS, DayError, day_words, parse_day, today
 from loopbaan.domain import Item, Kind, Rating, Reason, Status, parse_markers
 from loopbaan.i18n import _
+from loopbaan.labels import KIND_LABEL, RATING_MARK_ASCII, TASK_MARK
 from loopbaan.safe import TerminalStream, json_text, printable
 
 EXIT_FAILURE = 1
@@ -149,14 +150,9 @@ def _write_journal(args: argparse.Namespace) -> sqlite3.Connection:
 
 # --------------------------------------------------------------------- display
 
-RATING_MARK = {Rating.PLUS: "+", Rating.MINUS: "-", Rating.NEUTRAL: "0", None: "·"}
-STATUS_MARK = {Status.OPEN: "[ ]", Status.DONE: "[x]", Status.DROPPED: "[-]"}
-
 
 def _kind_label(kind: Kind) -> str:
-    return {Kind.ACTIVITY: _("activity"), Kind.APPOINTMENT: _("appointment"), Kind.TASK: _("task")}[
-        kind
-    ]
+    return _(KIND_LABEL[kind])
 
 
 def _status_label(status: Status) -> str:
@@ -205,9 +201,9 @@ def _say_json(data: object, indent: int | None = 2) -> None:
 
 
 def _describe(item: Item) -> str:
-    mark = RATING_MARK[item.rating]
+    mark = RATING_MARK_ASCII[item.rating]
     if item.is_task:  # a rated task shows both: `[x] +`
-        mark = STATUS_MARK[item.status] + ("" if item.rating is None else " " + mark)
+        mark = TASK_MARK[item.status] + ("" if item.rating is None else " " + mark)
     title = printable(item.title)
     return f"{item.id} {mark} {title} ({_kind_label(item.kind)}, {item.day.isoformat()})"
 
@@ -270,7 +266,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         rows.append(
             [
                 str(item.id),
-                RATING_MARK[item.rating],
+                RATING_MARK_ASCII[item.rating],
                 _kind_label(item.kind),
                 _status_label(item.status) if item.is_task else "",
                 printable(item.title),  # escaped before the columns are measured

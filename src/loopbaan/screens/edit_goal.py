@@ -20,10 +20,10 @@ from textual.widgets.option_list import Option
 
 from loopbaan.domain import DIRECTION_TEXT, Direction, GoalStatus
 from loopbaan.i18n import N_, _
+from loopbaan.labels import DIRECTION_LABEL, GOAL_STATUS_LABEL
 from loopbaan.safe import printable
 from loopbaan.store.goals import Goal, Milestone
 from loopbaan.widgets.fields import ChoiceButton, ChoiceSet, DayField
-from loopbaan.widgets.goal_table import DIRECTION_LABEL, STATUS_LABEL
 from loopbaan.widgets.pictures import CONTROL_PICTURES
 
 FORM_HINT = N_("Enter or ctrl+s saves · Esc cancels · Tab moves on")
@@ -106,7 +106,7 @@ class EditGoalScreen(_Form):
                 yield Label(_("Status"))
                 yield ChoiceSet(
                     *(
-                        ChoiceButton(_(STATUS_LABEL[status]), value=goal.status is status)
+                        ChoiceButton(_(GOAL_STATUS_LABEL[status]), value=goal.status is status)
                         for status in GoalStatus
                     ),
                     id="status",
@@ -201,7 +201,7 @@ class StatusScreen(ModalScreen[GoalStatus | None]):
     BINDINGS = [
         Binding("escape", "cancel", _("Cancel")),
         *(
-            Binding(str(number), f"pick({number - 1})", _(STATUS_LABEL[status]), show=False)
+            Binding(str(number), f"pick({number - 1})", _(GOAL_STATUS_LABEL[status]), show=False)
             for number, status in enumerate(GoalStatus, start=1)
         ),
     ]
@@ -220,7 +220,7 @@ class StatusScreen(ModalScreen[GoalStatus | None]):
                     Option(
                         Content.assemble(
                             (f"{number}  ", "bold"),
-                            (_(STATUS_LABEL[status]).ljust(10), "bold"),
+                            (_(GOAL_STATUS_LABEL[status]).ljust(10), "bold"),
                             (_(STATUS_MEANING[status]), "dim"),
                         ),
                         id=status.value,

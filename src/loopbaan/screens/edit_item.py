@@ -18,16 +18,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Static
 
 from loopbaan.domain import Item, Kind
-from loopbaan.i18n import N_, _
+from loopbaan.i18n import _
+from loopbaan.labels import KIND_LABEL
 from loopbaan.widgets.fields import ChoiceButton, ChoiceSet, DayField
 from loopbaan.widgets.pictures import CONTROL_PICTURES
 from loopbaan.widgets.text_area import JournalTextArea
 
-KIND_LABEL = {
-    Kind.ACTIVITY: N_("activity"),
-    Kind.APPOINTMENT: N_("appointment"),
-    Kind.TASK: N_("task"),
-}
 KINDS = tuple(Kind)
 
 

@@ -13,16 +13,18 @@ from textual.widgets import Header, Static
 
 from loopbaan.domain import GoalStatus
 from loopbaan.i18n import _
+from loopbaan.labels import GOAL_STATUS_LABEL
 from loopbaan.safe import in_markup, printable
 from loopbaan.screens.edit_goal import EditGoalScreen, EditMilestoneScreen, StatusScreen
 from loopbaan.screens.journal import JournalScreen
+from loopbaan.store import StoreError
 from loopbaan.store import goals as store
 from loopbaan.store.goals import Goal
 from loopbaan.store.items import items_of_goal
 from loopbaan.store.undo import Change
 from loopbaan.widgets.capture_line import CaptureLine, Prompt
 from loopbaan.widgets.goal_detail import GoalDetail
-from loopbaan.widgets.goal_table import STATUS_LABEL, GoalTable
+from loopbaan.widgets.goal_table import GoalTable
 from loopbaan.widgets.keys_footer import KeysFooter
 from loopbaan.widgets.row_table import RowTable
 
@@ -116,6 +118,19 @@ class GoalsScreen(JournalScreen):
 
     def _milestones_focused(self) -> bool:
         return self.focused is not None and self.focused.id == "milestones"
+
+    def show_goal(self, goal_id: int) -> None:
+        """The goal `goal_id` under the cursor (another screen asked); a goal that is not
+        active shows all goals, so that it is in the list."""
+        try:
+            goal = store.get_goal(self.conn, goal_id)
+        except StoreError as error:  # deleted meanwhile
+            self.notify(printable(str(error)), severity="warning", markup=False)
+            return
+        if goal.status is not GoalStatus.ACTIVE:
+            self.show_all = True
+        self.reload(goal_id=goal_id)
+        self._focus_list()
 
     def reload(self, goal_id: int | None = None, milestone_id: int | None = None) -> None:
         """Read the goals of the filter and the highlighted goal's detail again.
@@ -312,7 +327,7 @@ class GoalsScreen(JournalScreen):
             store.edit_goal(self.conn, goal.id, status=status)
 
         label = _("“{title}” {status}").format(
-            title=in_markup(goal.title), status=_(STATUS_LABEL[status])
+            title=in_markup(goal.title), status=_(GOAL_STATUS_LABEL[status])
         )
         if self.change(label, work):
             self._after_status_change(goal.id, status)
@@ -323,7 +338,7 @@ class GoalsScreen(JournalScreen):
         if self.goal_id != goal_id:
             self.notify(
                 _("the goal is {status} now; f shows all goals").format(
-                    status=_(STATUS_LABEL[status])
+                    status=_(GOAL_STATUS_LABEL[status])
                 )
             )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 
@@ -15,17 +16,24 @@ from loopbaan.store.undo import Change
 from loopbaan.widgets.capture_line import CaptureLine
 from loopbaan.widgets.keys_footer import KeysFooter
 
+if TYPE_CHECKING:
+    from loopbaan.app import LoopbaanApp
+
 
 class JournalScreen(Screen[None]):
     """A main screen of the app (Today, Week, Goals, Postponed, Insights)."""
 
+    if TYPE_CHECKING:
+        # The seam to the app, typed: its journal, its day, and the moves between screens.
+        app: LoopbaanApp
+
     @property
     def conn(self) -> sqlite3.Connection:
-        return self.app.conn  # type: ignore[attr-defined]
+        return self.app.conn
 
     @property
     def today(self) -> date:
-        return self.app.today  # type: ignore[attr-defined]
+        return self.app.today
 
     def change(self, label: str, work: Callable[[Change], object]) -> bool:
         """Run `work(change)` as one undoable change (ctrl+z takes it back as `label`).
@@ -34,7 +42,7 @@ class JournalScreen(Screen[None]):
         was made.
         """
         try:
-            with self.app.undo_log.change(label) as change:  # type: ignore[attr-defined]
+            with self.app.undo_log.change(label) as change:
                 work(change)
         except StoreError as error:
             self.notify(printable(str(error)), severity="error", markup=False)

@@ -2,10 +2,11 @@
 
 `m` `k` `y` `a` pick this month, quarter, year or all of the journal; `[` `]`
 move to the period before or after. The analysis runs in a thread worker so
-that even ten years ("all") never hold up a key press; each screen says what to
-read (`analyse`) and how to show it (`show_analysis`).
+that even ten years ("all") never hold up a key press, on a read-only connection
+of the thread's own (store.db.open_reader); each screen says what to read
+(`analyse`) and how to show it (`show_analysis`).
 
-Analyses are kept while the journal stays as it was, and once a screen has shown
+Analyses are kept while the journal stays as it was (store/kept.py), and once a screen has shown
 its first one, the other periods a key away (this month, quarter, year, all) are
 read in the background on a connection of their own: ten years take ~120 ms to
 analyse, and that wait should not come after the key.
@@ -14,8 +15,7 @@ analyse, and that wait should not come after the key.
 from __future__ import annotations
 
 import sqlite3
-import threading
-from collections import OrderedDict
+from contextlib import closing
 from datetime import date
 from typing import Any
 
@@ -27,11 +27,11 @@ from loopbaan.i18n import _
 from loopbaan.insight.periods import Period, Span, move, period_of
 from loopbaan.screens.journal import JournalScreen
 from loopbaan.store.db import open_reader
+from loopbaan.store.kept import Kept, Stamp, change_stamp
 from loopbaan.widgets.period_line import PeriodLine
 
 PERIOD_LINE_WAIT = 0.05  # seconds an answer may take before the period line goes first
 KEPT = 24  # analyses kept, the least recently used dropped first
-Stamp = tuple[int, int]  # what the journal looked like: see `PeriodScreen._stamp`
 Answer = tuple[Period, Any, Any]  # the period read, the journal's bounds, the analysis
 
 
@@ -55,8 +55,7 @@ class PeriodScreen(JournalScreen):
         self.loaded = False  # an analysis has arrived at least once
         self._asked = 0  # numbers the reloads, so that a late answer is dropped
         self._answered = 0  # the number of the last reload shown
-        self._kept: OrderedDict[object, tuple[Stamp, Answer]] = OrderedDict()
-        self._kept_lock = threading.Lock()  # workers keep answers from two threads
+        self._kept: Kept[object, Answer] = Kept(KEPT)  # workers keep answers from two threads
 
     def on_mount(self) -> None:
         self.period = period_of(self.DEFAULT_SPAN, self.today)
@@ -82,17 +81,9 @@ class PeriodScreen(JournalScreen):
     def reload(self) -> None:
         """Read the period again (after a change, or another period picked)."""
         self._asked += 1
-        self._analyse(self.period, self._asked)
+        self._analyse(self.period, self._asked, change_stamp(self.conn))
 
     # ------------------------------------------------------------------ reading
-
-    @staticmethod
-    def _stamp(conn: sqlite3.Connection) -> Stamp:
-        """Changes since: `data_version` moves when another connection commits,
-        `total_changes` when this one writes. Read before an analysis, so a change
-        made during it makes the kept answer old, never the other way round."""
-        (version,) = conn.execute("PRAGMA data_version").fetchone()
-        return version, conn.total_changes
 
     @staticmethod
     def _key(period: Period) -> object:
@@ -111,32 +102,26 @@ class PeriodScreen(JournalScreen):
         if period.span is Span.ALL:
             period = period_of(Span.ALL, self.today, bounds)
         answer = (period, bounds, self.analyse(conn, period))
-        self._keep(self._key(period), stamp, answer)
+        self._kept.put(self._key(period), stamp, answer)
         return answer
 
-    def _keep(self, key: object, stamp: Stamp, answer: Answer) -> None:
-        with self._kept_lock:
-            self._kept[key] = (stamp, answer)
-            self._kept.move_to_end(key)
-            while len(self._kept) > KEPT:
-                self._kept.popitem(last=False)
-
     def _kept_answer(self, period: Period, stamp: Stamp) -> Answer | None:
-        with self._kept_lock:
-            kept = self._kept.get(self._key(period))
-        return kept[1] if kept is not None and kept[0] == stamp else None
+        return self._kept.get(self._key(period), stamp)
 
     @work(thread=True, exclusive=True, group="analysis", exit_on_error=False)
-    def _analyse(self, period: Period, asked: int) -> tuple[int, Answer]:
-        stamp = self._stamp(self.conn)
-        answer = self._kept_answer(period, stamp) or self._read(self.conn, period, stamp)
+    def _analyse(self, period: Period, asked: int, stamp: Stamp) -> tuple[int, Answer]:
+        """`period` as kept at `stamp` (read on the app's connection before this
+        began), or read on a connection of this thread's own."""
+        answer = self._kept_answer(period, stamp)
+        if answer is None:
+            with closing(open_reader(self.app.db_path)) as conn:
+                answer = self._read(conn, period, stamp)
         return asked, answer
 
     @work(thread=True, exclusive=True, group="read-ahead", exit_on_error=False)
-    def _read_ahead(self) -> None:
+    def _read_ahead(self, stamp: Stamp) -> None:
         """Analyse the periods a key away, on a connection of its own (WAL: no waiting
         for the screen's own reads), so that their keys show them at once."""
-        stamp = self._stamp(self.conn)
         shown, bounds = self.period, self.bounds
         periods = [period_of(span, self.today, bounds) for span in Span]
         if shown.span is not Span.ALL:  # and the periods `[` and `]` go to
@@ -144,13 +129,10 @@ class PeriodScreen(JournalScreen):
         missing = [period for period in periods if self._kept_answer(period, stamp) is None]
         if not missing:
             return
-        conn = open_reader(self.app.db_path)  # type: ignore[attr-defined]
-        try:
+        with closing(open_reader(self.app.db_path)) as conn:
             bounds = self.journal_bounds(conn)
             for period in missing:
                 self._read(conn, period, stamp, bounds)
-        finally:
-            conn.close()
 
     @on(Worker.StateChanged)
     def _arrived(self, event: Worker.StateChanged) -> None:
@@ -174,7 +156,7 @@ class PeriodScreen(JournalScreen):
         self._answered = asked
         self._show_period()
         self.show_analysis(analysis)
-        self._read_ahead()
+        self._read_ahead(change_stamp(self.conn))
 
     def _show_period(self) -> None:
         self.query_one(PeriodLine).show(self.period, self.today)

@@ -24,10 +24,10 @@ from textual.widgets.option_list import Option
 from loopbaan.days import DayError
 from loopbaan.domain import REASON_TEXT, Item, Reason
 from loopbaan.i18n import _
+from loopbaan.labels import REASON_LABEL
 from loopbaan.safe import printable
 from loopbaan.widgets.dates import short_day
 from loopbaan.widgets.fields import DayField
-from loopbaan.widgets.item_table import REASON_LABEL
 from loopbaan.widgets.pictures import CONTROL_PICTURES
 
 REASONS = tuple(Reason)

@@ -8,7 +8,6 @@ item opens its day, or its goal.
 
 from __future__ import annotations
 
-import inspect
 import sqlite3
 from datetime import date, timedelta
 
@@ -23,14 +22,13 @@ from loopbaan.domain import REASON_TEXT, Status
 from loopbaan.i18n import _, ngettext
 from loopbaan.insight.periods import Period, per_week
 from loopbaan.insight.postponements import CHRONIC_TIMES, suggestion
-from loopbaan.safe import printable
+from loopbaan.labels import REASON_LABEL
 from loopbaan.screens.period import PeriodScreen
 from loopbaan.store import postponed as store
 from loopbaan.store.postponed import Postponed, PostponedItem
 from loopbaan.widgets.chart_bars import BarRow, BarTable
 from loopbaan.widgets.chart_trend import Series, TrendChart
-from loopbaan.widgets.dates import WEEKDAYS_SHORT, day_month
-from loopbaan.widgets.item_table import REASON_LABEL
+from loopbaan.widgets.dates import WEEKDAYS_SHORT
 from loopbaan.widgets.keys_footer import KeysFooter
 from loopbaan.widgets.period_line import PeriodLine, period_title
 from loopbaan.widgets.postponed_items import PostponedItems
@@ -247,24 +245,10 @@ class PostponedScreen(PeriodScreen):
         return True
 
     async def action_open_day(self) -> None:
-        """Today, on the day the item stands now."""
+        """Today, on the day the item stands now, the cursor on it."""
         item = self.item
-        if item is None:
-            return
-        await self.app.switch_mode("today")
-        today = self.app.screen
-        show_day = getattr(today, "show_day", None)
-        if callable(show_day):
-            show_day(item.day)
-        elif isinstance(getattr(today, "day", None), date):
-            today.day = item.day  # type: ignore[attr-defined]  # its reactive: it reads that day
-        else:
-            self.app.notify(
-                _("{title} is on {day}.").format(
-                    title=printable(item.title), day=day_month(item.day)
-                ),
-                markup=False,
-            )
+        if item is not None:
+            await self.app.open_day(item.day, item.id)
 
     async def action_open_goal(self) -> None:
         """Goals, on the item's goal (or the goal under the cursor of the goal chart)."""
@@ -274,16 +258,8 @@ class PostponedScreen(PeriodScreen):
             if item is not None
             else self.query_one("#postponed-goals", BarTable).selected_id
         )
-        if goal_id is None:
-            return
-        await self.app.switch_mode("goals")
-        goals = self.app.screen
-        show_goal = getattr(goals, "show_goal", None)
-        reload = getattr(goals, "reload", None)
-        if callable(show_goal):
-            show_goal(goal_id)
-        elif callable(reload) and "goal_id" in inspect.signature(reload).parameters:
-            reload(goal_id=goal_id)  # puts the cursor on that goal when the list shows it
+        if goal_id is not None:
+            await self.app.open_goal(goal_id)
 
     # ------------------------------------------------------------------ messages
 

@@ -21,6 +21,7 @@ from textual.widgets import Header, Input, Label, Static
 
 from loopbaan.domain import GoalStatus, Item, Kind, Rating, Reason, Status, parse_markers
 from loopbaan.i18n import N_, _, ngettext
+from loopbaan.labels import RATING_MARK, REASON_LABEL
 from loopbaan.safe import in_markup, printable
 from loopbaan.screens.journal import JournalScreen
 from loopbaan.store import goals
@@ -31,7 +32,7 @@ from loopbaan.store.undo import Change
 from loopbaan.widgets.capture_line import CaptureLine, Prompt
 from loopbaan.widgets.dates import long_day, relative_day, short_day
 from loopbaan.widgets.day_items import DayItems
-from loopbaan.widgets.item_table import RATING_MARK, REASON_LABEL, ItemTable
+from loopbaan.widgets.item_table import ItemTable
 from loopbaan.widgets.keys_footer import KeysFooter
 from loopbaan.widgets.review_panel import TEXT_FIELDS, ReviewPanel
 
@@ -147,6 +148,11 @@ class TodayScreen(JournalScreen):
         table = self.focused if isinstance(self.focused, ItemTable) else None
         item_id = table.selected_id if table else None
         return self.items.get(item_id) if item_id is not None else None
+
+    def show_day(self, day: date, item_id: int | None = None) -> None:
+        """Show `day`, the cursor on `item_id` when it is there (another screen asked)."""
+        self.set_reactive(TodayScreen.day, day)
+        self.reload(item_id, first=item_id is None)
 
     def watch_day(self) -> None:
         self.reload(first=True)

@@ -105,7 +105,7 @@ class WeekScreen(JournalScreen):
 
     @property
     def this_week(self) -> Week:
-        return week_of(self.today, self.app.settings.first_weekday)  # type: ignore[attr-defined]
+        return week_of(self.today, self.app.settings.first_weekday)
 
     def reload(self) -> None:
         """Read the week shown again: its counts, and its review."""
@@ -230,7 +230,7 @@ class WeekScreen(JournalScreen):
     def action_undo(self) -> None:
         """Undo; what was just typed is stored first, so that it is what goes."""
         self._save_typing()
-        self.app.action_undo()  # type: ignore[attr-defined]
+        self.app.action_undo()
 
     def action_back_to_week(self) -> None:
         self.query_one("#week-body").focus()

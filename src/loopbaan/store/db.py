@@ -332,9 +332,9 @@ def create_journal(path: Path, fill: Callable[[sqlite3.Connection], T]) -> T:
 
 
 def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(
-        path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
-    )
+    # A connection stays in the thread that opened it (sqlite3's check): a worker
+    # thread opens its own (open_reader).
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     conn.row_factory = sqlite3.Row
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
@@ -509,7 +509,8 @@ def open_journal(path: Path, *, create: bool = True) -> sqlite3.Connection | Non
 
 def open_reader(path: Path) -> sqlite3.Connection:
     """Another connection to a journal `open_journal` opened, that only reads: for a
-    background thread, beside the app's own connection (WAL lets both read at once)."""
+    background thread, beside the app's own connection (WAL lets both read at once).
+    Open it in the thread that uses it, and close it there."""
     conn = _connect(Path(path))
     conn.execute("PRAGMA query_only = ON")
     return conn

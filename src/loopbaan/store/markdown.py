@@ -15,6 +15,7 @@ from loopbaan.domain import (
     Reason,
 )
 from loopbaan.i18n import N_, _
+from loopbaan.labels import RATING_MARK, TASK_MARK
 from loopbaan.store.items import parse_tags
 from loopbaan.store.transfer import (
     _TAGS_OF_ITEM,
@@ -26,8 +27,6 @@ from loopbaan.store.transfer import (
 
 # ---------------------------------------------------------------------- markdown
 
-RATING_MARKS = {"plus": "+", "minus": "−", "neutral": "0", None: "·"}
-TASK_MARKS = {"done": "[x]", "open": "[ ]", "dropped": "[-]"}
 WEEKDAYS = (
     N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"),
     N_("Saturday"), N_("Sunday"),
@@ -70,9 +69,9 @@ def _fields(labelled: list[tuple[str, object]]) -> list[str]:
 
 def _item_line(row: tuple) -> str:
     _id, kind, title, rating, note, status, tags = row
-    parts = ["-", RATING_MARKS.get(rating, "·")]
+    parts = ["-", RATING_MARK.get(rating, "·")]
     if kind == Kind.TASK:
-        parts.append(TASK_MARKS.get(status, "[ ]"))
+        parts.append(TASK_MARK.get(status, "[ ]"))
     parts.append(_line(title))
     if tags:  # the ones the title does not show already
         shown = set(parse_tags(title))

@@ -10,19 +10,13 @@ from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Label, Static
 
-from loopbaan.domain import DIRECTION_TEXT, Item, Status
+from loopbaan.domain import DIRECTION_TEXT, Item
 from loopbaan.i18n import N_, _, ngettext
 from loopbaan.insight.goals import days_to_target, milestone_progress, nudges
+from loopbaan.labels import DIRECTION_LABEL, GOAL_STATUS_LABEL, STATUS_LABEL
 from loopbaan.safe import printable
 from loopbaan.store.goals import Goal, Milestone
-from loopbaan.widgets.goal_table import DIRECTION_LABEL, STATUS_LABEL
 from loopbaan.widgets.row_table import RowTable
-
-TASK_STATUS_LABEL = {
-    Status.OPEN: N_("open"),
-    Status.DONE: N_("done"),
-    Status.DROPPED: N_("dropped"),
-}
 
 # The fields of the goal itself, in the order of the method: (id, label).
 FIELDS = (
@@ -155,7 +149,7 @@ class GoalDetail(Horizontal, can_focus=False):
         was, or with `first` to the first milestone. Returns the milestone under it."""
         self.query_one("#about").border_title = Content(printable(goal.title))
         self.query_one("#detail-meta", Static).update(
-            f"{_(STATUS_LABEL[goal.status])} · {target_sentence(goal, today)}"
+            f"{_(GOAL_STATUS_LABEL[goal.status])} · {target_sentence(goal, today)}"
         )
         found = [_(nudge) for nudge in nudges(goal, milestones, today)]
         nudge_box = self.query_one("#detail-nudges", Static)
@@ -222,7 +216,7 @@ class GoalDetail(Horizontal, can_focus=False):
                 (
                     Text(printable(item.title), overflow="ellipsis", no_wrap=True),
                     item.day.isoformat(),
-                    _(TASK_STATUS_LABEL[item.status]),
+                    _(STATUS_LABEL[item.status]),
                     ngettext("{n} time", "{n} times", item.postponed).format(n=item.postponed)
                     if item.postponed
                     else "",

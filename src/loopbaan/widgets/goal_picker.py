@@ -20,9 +20,9 @@ from textual.widgets.option_list import Option
 
 from loopbaan.i18n import _
 from loopbaan.insight.goals import milestone_progress
+from loopbaan.labels import DIRECTION_LABEL
 from loopbaan.safe import printable
 from loopbaan.store.goals import Goal
-from loopbaan.widgets.goal_table import DIRECTION_LABEL
 from loopbaan.widgets.pictures import CONTROL_PICTURES
 
 

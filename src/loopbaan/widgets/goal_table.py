@@ -6,29 +6,12 @@ from datetime import date
 
 from rich.text import Text
 
-from loopbaan.domain import Direction, GoalStatus
-from loopbaan.i18n import N_, _
+from loopbaan.i18n import _
 from loopbaan.insight.goals import days_to_target, is_stalled, milestone_progress
+from loopbaan.labels import DIRECTION_LABEL, GOAL_STATUS_LABEL
 from loopbaan.safe import printable
 from loopbaan.store.goals import Goal
 from loopbaan.widgets.row_table import RowTable
-
-DIRECTION_LABEL: dict[Direction, str] = {
-    Direction.UPWARD: N_("upward"),
-    Direction.BROADEN: N_("broaden"),
-    Direction.DEEPEN: N_("deepen"),
-    Direction.PROJECT: N_("project"),
-    Direction.SIDEWAYS: N_("sideways"),
-    Direction.DOWNSHIFT: N_("downshift"),
-    Direction.OUTWARD: N_("outward"),
-}
-
-STATUS_LABEL: dict[GoalStatus, str] = {
-    GoalStatus.ACTIVE: N_("active"),
-    GoalStatus.PAUSED: N_("paused"),
-    GoalStatus.ACHIEVED: N_("achieved"),
-    GoalStatus.DROPPED: N_("dropped"),
-}
 
 
 def target_text(days: int | None) -> str:
@@ -68,7 +51,7 @@ class GoalTable(RowTable):
         warning = self.app.get_css_variables().get("warning", "yellow")
         rows = []
         for goal in goals:
-            status: str | Text = _(STATUS_LABEL[goal.status])
+            status: str | Text = _(GOAL_STATUS_LABEL[goal.status])
             if is_stalled(goal, today):
                 status = Text(_("stalled"), style=warning)
             cells = (

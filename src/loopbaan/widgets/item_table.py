@@ -7,27 +7,13 @@ from datetime import date
 
 from rich.text import Text
 
-from loopbaan.domain import Item, Kind, Postponement, Rating, Reason, Status
-from loopbaan.i18n import N_, _
+from loopbaan.domain import Item, Postponement, Rating, Status
+from loopbaan.i18n import _
+from loopbaan.labels import KIND_MARK, RATING_MARK, REASON_LABEL, STATUS_LABEL
 from loopbaan.safe import printable
 from loopbaan.store.items import TAG_PATTERN
 from loopbaan.widgets.dates import day_month, short_day
 from loopbaan.widgets.row_table import Column, RowTable
-
-# The kind marks are the prefixes that make the kind when adding (`!task`, `@talk`).
-KIND_MARK = {Kind.ACTIVITY: "•", Kind.APPOINTMENT: "@", Kind.TASK: "!"}
-RATING_MARK = {Rating.PLUS: "+", Rating.MINUS: "−", Rating.NEUTRAL: "0", None: "·"}
-STATUS_LABEL = {Status.OPEN: N_("open"), Status.DONE: N_("done"), Status.DROPPED: N_("dropped")}
-REASON_LABEL = {
-    Reason.UNCLEAR: N_("unclear"),
-    Reason.TOO_BIG: N_("too big"),
-    Reason.NO_TIME: N_("no time"),
-    Reason.WAITING: N_("waiting"),
-    Reason.DISLIKE: N_("dislike"),
-    Reason.UNSURE: N_("unsure"),
-    Reason.SKILLS: N_("skills"),
-    Reason.OTHER: N_("other"),
-}
 
 
 def title_text(title: str, tags: Sequence[str], style: str, tag_style: str) -> Text:

@@ -9,10 +9,10 @@ from rich.text import Text
 from loopbaan.domain import Reason, Status
 from loopbaan.i18n import _
 from loopbaan.insight.postponements import CHRONIC_TIMES, is_chronic, suggestion
+from loopbaan.labels import REASON_LABEL, STATUS_LABEL
 from loopbaan.safe import printable
 from loopbaan.store.postponed import PostponedItem
 from loopbaan.widgets.dates import day_month
-from loopbaan.widgets.item_table import REASON_LABEL, STATUS_LABEL
 from loopbaan.widgets.row_table import Column, RowTable
 
 

@@ -14,9 +14,9 @@ from textual.widgets import Static
 from loopbaan.i18n import _, ngettext
 from loopbaan.insight.postponements import suggestion
 from loopbaan.insight.week import Standout, Tally, Week, WeekSummary, weeks_between
+from loopbaan.labels import REASON_LABEL
 from loopbaan.safe import printable
 from loopbaan.widgets.dates import MONTHS_SHORT, WEEKDAYS_SHORT
-from loopbaan.widgets.item_table import REASON_LABEL
 
 PLUS, MINUS, MUTED = "$text-success", "$text-error", "$text-muted"
 BAR_WIDTH = 10  # cells for the busiest day's bar; quieter weeks draw one cell per item

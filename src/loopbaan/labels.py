@@ -1,0 +1,60 @@
+"""How the vocabulary of `domain` is shown: marks, and labels for reasons, statuses,
+kinds and directions, for the screens, the command line and the Markdown export alike.
+
+Labels are marked for translation (`N_`) and translated where they are shown
+(`_(REASON_LABEL[reason])`), so that a change of language needs no new import.
+Imports nothing but the vocabulary: the quick commands import this module too.
+"""
+
+from __future__ import annotations
+
+from loopbaan.domain import Direction, GoalStatus, Kind, Rating, Reason, Status
+from loopbaan.i18n import N_
+
+# The kind marks are the prefixes that make the kind when adding (`!task`, `@talk`).
+KIND_MARK: dict[Kind, str] = {Kind.ACTIVITY: "•", Kind.APPOINTMENT: "@", Kind.TASK: "!"}
+RATING_MARK: dict[Rating | None, str] = {
+    Rating.PLUS: "+",
+    Rating.MINUS: "−",
+    Rating.NEUTRAL: "0",
+    None: "·",
+}
+# The command line's minus is ASCII, so that its output is easy to grep and to type.
+RATING_MARK_ASCII: dict[Rating | None, str] = {**RATING_MARK, Rating.MINUS: "-"}
+TASK_MARK: dict[Status, str] = {Status.OPEN: "[ ]", Status.DONE: "[x]", Status.DROPPED: "[-]"}
+
+KIND_LABEL: dict[Kind, str] = {
+    Kind.ACTIVITY: N_("activity"),
+    Kind.APPOINTMENT: N_("appointment"),
+    Kind.TASK: N_("task"),
+}
+STATUS_LABEL: dict[Status, str] = {
+    Status.OPEN: N_("open"),
+    Status.DONE: N_("done"),
+    Status.DROPPED: N_("dropped"),
+}
+REASON_LABEL: dict[Reason, str] = {
+    Reason.UNCLEAR: N_("unclear"),
+    Reason.TOO_BIG: N_("too big"),
+    Reason.NO_TIME: N_("no time"),
+    Reason.WAITING: N_("waiting"),
+    Reason.DISLIKE: N_("dislike"),
+    Reason.UNSURE: N_("unsure"),
+    Reason.SKILLS: N_("skills"),
+    Reason.OTHER: N_("other"),
+}
+GOAL_STATUS_LABEL: dict[GoalStatus, str] = {
+    GoalStatus.ACTIVE: N_("active"),
+    GoalStatus.PAUSED: N_("paused"),
+    GoalStatus.ACHIEVED: N_("achieved"),
+    GoalStatus.DROPPED: N_("dropped"),
+}
+DIRECTION_LABEL: dict[Direction, str] = {
+    Direction.UPWARD: N_("upward"),
+    Direction.BROADEN: N_("broaden"),
+    Direction.DEEPEN: N_("deepen"),
+    Direction.PROJECT: N_("project"),
+    Direction.SIDEWAYS: N_("sideways"),
+    Direction.DOWNSHIFT: N_("downshift"),
+    Direction.OUTWARD: N_("outward"),
+}
