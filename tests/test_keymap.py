@@ -58,13 +58,19 @@ def test_every_binding_has_an_id_with_its_key_in_the_list() -> None:
     assert {binding.id for _owner, binding in bindings} == set(DEFAULT_KEYS)
 
 
-def test_keys_are_named_as_textual_names_them() -> None:
-    """`?` is question_mark, `+` plus: the names the clash check compares."""
-    from textual.keys import _character_to_key  # the check itself is ours; this is the oracle
-
-    for character in map(chr, range(0x21, 0x7F)):
-        if character != ",":
-            assert key_name(character) == _character_to_key(character), character
+async def test_keys_are_named_as_textual_names_them(make_app) -> None:
+    """`?` is question_mark, `+` plus: the names the clash check compares are the keys
+    Textual binds when the keymap says so."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for character in map(chr, range(0x21, 0x7F)):
+            if character == ",":
+                continue
+            app.set_keymap({"today.postpone": character})
+            active = app.screen.active_bindings
+            name = key_name(character)
+            assert name in active and active[name].binding.action == "postpone", character
     assert key_names("ctrl+p, f5") == ["ctrl+p", "f5"]
     for broken in ("", " ", "ctrl+", "cntrl+p", "a b", "\x1b", "ctrl+\x01", ","):
         assert key_names(broken) is None, broken
@@ -181,6 +187,25 @@ async def test_a_remapped_key_works_and_shows_and_the_old_one_does_not(
         assert isinstance(app.screen, PostponeScreen)
         await pilot.press("2")
         assert items.get_item(conn, task).day == date(2026, 11, 24)
+
+
+async def test_a_click_on_a_footer_key_presses_the_users_key(make_app, conn, quiet_config) -> None:
+    quiet_config.write_text('[keys]\n"today.postpone" = "P"\n')
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        (postpone,) = [
+            key for key in app.screen.query_one(KeysFooter).shown_keys() if key.action == "postpone"
+        ]
+        assert postpone.has_class("-disabled")  # no item: nothing to postpone
+        await pilot.click(postpone)
+        assert isinstance(app.screen, TodayScreen)
+        add_task(conn)
+        app.screen.reload()
+        await pilot.pause()
+        assert not postpone.has_class("-disabled")
+        await pilot.click(postpone)
+        assert isinstance(app.screen, PostponeScreen)
 
 
 async def test_an_unknown_id_and_a_clash_are_a_notice_and_the_app_runs(
