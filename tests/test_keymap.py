@@ -238,3 +238,12 @@ async def test_a_broken_keys_table_is_a_notice_and_the_app_runs(
         huge, seven = app.said
         assert "today.postpone = 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…' is not a key" in huge
         assert "today.tick = 7 is not a key" in seven
+
+
+def test_the_guide_lists_every_id_and_its_example_is_good(tmp_path) -> None:
+    guide = (Path(__file__).parent.parent / "docs" / "guide.md").read_text(encoding="utf-8")
+    for binding_id in DEFAULT_KEYS:
+        assert f"`{binding_id}`" in guide, binding_id
+    example = guide.split("```toml\n[keys]\n", 1)[1].split("```", 1)[0]
+    settings = settings_from(tmp_path, "[keys]\n" + example)
+    assert settings.problems == [] and len(settings.keys) == 4
