@@ -17,14 +17,20 @@ from test_snapshots_goals import full_journal as goals_journal
 from test_snapshots_today import MON, full_day, no_blinking
 from textual.app import App
 from textual.widgets import Input
-from textual.widgets._footer import FooterKey
 
 from loopbaan.app import LoopbaanApp
 from loopbaan.domain import Kind, Rating
 from loopbaan.screens.edit_goal import EditGoalScreen
 from loopbaan.store import items, transaction
 from loopbaan.widgets.goal_picker import GoalPicker
-from loopbaan.widgets.keys_footer import KeyLabel, KeysFooter, fit_keys, key_width, palette_width
+from loopbaan.widgets.keys_footer import (
+    KeyCap,
+    KeyLabel,
+    KeysFooter,
+    fit_keys,
+    key_width,
+    palette_width,
+)
 from loopbaan.widgets.row_table import RowTable, fit_columns
 
 SMALL = (80, 24)
@@ -66,9 +72,8 @@ def visible_rows(app: App, table: RowTable) -> int:
     return geometry.region.intersection(geometry.clip).height - table.header_height
 
 
-def shown_keys(app: App) -> list[FooterKey]:
-    footer = app.screen.query_one(KeysFooter)
-    return [key for key in footer.query(FooterKey) if key.display]
+def shown_keys(app: App) -> list[KeyCap]:
+    return app.screen.query_one(KeysFooter).shown_keys()
 
 
 def assert_no_column_cut(table: RowTable) -> None:
@@ -154,7 +159,7 @@ async def test_the_footer_keeps_the_keys_that_matter_at_80_columns(journal_path,
 
 
 async def test_the_footer_works_out_the_widths_textual_draws(journal_path, conn) -> None:
-    """fit_keys counts on FooterKey's padding and margins: this fails when Textual changes them."""
+    """fit_keys counts the cells each key takes: this fails when KeyCap draws them otherwise."""
     app = today_app(journal_path, conn)
     async with app.run_test(size=SMALL) as pilot:
         for size in (WIDE, SMALL):  # not compact, then compact

@@ -63,12 +63,12 @@ class LoopbaanApp(App[None]):
     DEFAULT_MODE = "today"
     BINDINGS = [
         *(
-            Binding(key, f"switch_mode('{mode}')", label, show=False)
+            Binding(key, f"switch_mode('{mode}')", label, show=False, id=f"app.{mode}")
             for key, mode, label in SCREENS_BY_KEY
         ),
-        Binding("q", "quit", _("Quit")),
-        Binding("question_mark", "toggle_help", _("Keys")),
-        Binding("ctrl+z", "undo", _("Undo"), show=False),
+        Binding("q", "quit", _("Quit"), id="app.quit"),
+        Binding("question_mark", "toggle_help", _("Keys"), id="app.help"),
+        Binding("ctrl+z", "undo", _("Undo"), show=False, id="app.undo"),
     ]
 
     def __init__(
@@ -89,6 +89,8 @@ class LoopbaanApp(App[None]):
         self.undo_log = UndoLog(self.conn)
         self._theme_from_settings = self.settings.theme
         self.keys = KeyGate(self._key_pumps, self.post_message)
+        # The user's keys ([keys] in config.toml), checked when read: see loopbaan/keys.py.
+        self.set_keymap(self.settings.keys)
 
     def get_driver_class(self) -> type[Driver]:
         """On Linux and macOS, the driver that keeps Escape apart from the key after it."""

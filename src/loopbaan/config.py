@@ -64,13 +64,14 @@ class Settings:
     shows them as a notice.
     """
 
-    __slots__ = ("_problems", "first_weekday", "language", "talk_reminder_weeks", "theme")
+    __slots__ = ("_problems", "first_weekday", "keys", "language", "talk_reminder_weeks", "theme")
 
     def __init__(self) -> None:
         self.first_weekday = 0  # 0 = Monday, as `date.weekday()`
         self.language: str | None = None
         self.theme = DEFAULT_THEME
         self.talk_reminder_weeks = DEFAULT_REMINDER_WEEKS
+        self.keys: dict[str, str] = {}  # binding id -> keys, from [keys] (see loopbaan/keys.py)
         self._problems: list[tuple[str, dict[str, object]]] = []
 
     @property
@@ -105,7 +106,7 @@ THEMES = frozenset(
         "solarized-dark", "solarized-light", "textual-dark", "textual-light", "tokyo-night",
     }
 )  # fmt: skip
-KNOWN_SETTINGS = ("first_day_of_week", "language", "theme", "conversation_reminder_weeks")
+KNOWN_SETTINGS = ("first_day_of_week", "language", "theme", "conversation_reminder_weeks", "keys")
 # A settings file is a few short lines. One far larger is not read at all: tomllib
 # spends seconds (and gigabytes) on some small ones, such as a dotted key of 100,000
 # parts in 200 KB, so a long line is refused as well.
@@ -261,7 +262,101 @@ def load_settings(path: Path | None = None) -> Settings:
                 _Message(N_("a whole number of weeks from 1 to 52")),
                 DEFAULT_REMINDER_WEEKS,
             )
+    if "keys" in data:
+        settings.keys = _read_keys(data["keys"], where, settings)
     return settings
+
+
+def _read_keys(table: object, where: str, settings: Settings) -> dict[str, str]:
+    """The `[keys]` table: binding id -> keys, those that can be used. A value that is
+    not a key, an id that is none and a key another key of the screen has are said,
+    and the default key stays."""
+    from loopbaan.keys import DEFAULT_KEYS, MAX_KEY_LENGTH, clashes, key_names
+
+    if not isinstance(table, dict):
+        settings.problem(
+            N_(
+                "{path}: keys = {value} is not a table of keys ([keys], then lines such as "
+                '"today.postpone" = "P"); the default keys stay'
+            ),
+            path=where,
+            value=_shown(table),
+        )
+        return {}
+    entries: list[tuple[str, object]] = []
+    for name, value in table.items():  # `today.postpone = "P"` unquoted is a table in TOML
+        if isinstance(value, dict):
+            entries.extend((f"{name}.{part}", inner) for part, inner in value.items())
+        else:
+            entries.append((name, value))
+    keymap: dict[str, str] = {}
+    unknown: list[str] = []
+    for name, value in entries:
+        if name not in DEFAULT_KEYS:
+            unknown.append(_shown(name))
+            continue
+        names = (
+            key_names(value) if isinstance(value, str) and len(value) <= MAX_KEY_LENGTH else None
+        )
+        if not names:
+            settings.problem(
+                N_(
+                    '{path}: [keys] {id} = {value} is not a key (such as "P", "ctrl+p" '
+                    'or "f5"); {id} stays on {default}'
+                ),
+                path=where,
+                id=name,
+                value=_shown(value),
+                default=DEFAULT_KEYS[name],
+            )
+            continue
+        keymap[name] = ",".join(names)
+    if unknown:
+        settings.problem(
+            N_("{path}: [keys]: no key has the id {names} (the guide lists the ids)"),
+            path=where,
+            names=", ".join(unknown[:3]) + (", …" if len(unknown) > 3 else ""),
+        )
+    while found := clashes(keymap):  # each clash undone; undoing one may show another
+        for name, other, key in found:
+            if name in keymap:
+                settings.problem(
+                    N_(
+                        "{path}: [keys] {id} = {key} is the key of {other} too; "
+                        "{id} stays on {default}"
+                    ),
+                    path=where,
+                    id=name,
+                    key=_shown(key),
+                    other=other,
+                    default=DEFAULT_KEYS[name],
+                )
+        for name, _other, _key in found:
+            keymap.pop(name, None)
+    return keymap
+
+
+def _toml_key(key: str) -> str:
+    import json  # a TOML basic string is a JSON string
+    import re
+
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else json.dumps(key, ensure_ascii=False)
+
+
+def _toml_table(table: dict[str, object], prefix: str = "") -> list[str]:
+    """The lines of a table read from the file, as `key = value` (dotted for inner tables)."""
+    import json
+
+    lines = []
+    for key, value in table.items():
+        name = prefix + _toml_key(key)
+        if isinstance(value, dict):
+            lines.extend(_toml_table(value, name + "."))
+        elif isinstance(value, bool):
+            lines.append(f"{name} = {'true' if value else 'false'}")
+        elif isinstance(value, int | str):
+            lines.append(f"{name} = {json.dumps(value, ensure_ascii=False)}")
+    return lines
 
 
 def save_setting(key: str, value: str | int, path: Path | None = None) -> None:
@@ -278,6 +373,9 @@ def save_setting(key: str, value: str | int, path: Path | None = None) -> None:
         elif isinstance(val, str):
             escaped = val.replace("\\", "\\\\").replace('"', '\\"')
             lines.append(f'{name} = "{escaped}"')
+    for name, val in data.items():  # tables after the plain values: [keys] is kept
+        if isinstance(val, dict):
+            lines.extend(["", f"[{_toml_key(name)}]", *_toml_table(val)])
     from loopbaan.store.db import JournalError, make_private_folder, private_file
 
     make_private_folder(path.parent)

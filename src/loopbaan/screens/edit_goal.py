@@ -35,8 +35,8 @@ class _Form(ModalScreen[Any]):
 
     CSS_PATH = "edit_goal.tcss"
     BINDINGS = [
-        Binding("escape", "cancel", _("Cancel")),
-        Binding("ctrl+s", "save", _("Save")),
+        Binding("escape", "cancel", _("Cancel"), id="form.cancel"),
+        Binding("ctrl+s", "save", _("Save"), id="form.save"),
     ]
 
     def action_cancel(self) -> None:
@@ -199,9 +199,15 @@ class StatusScreen(ModalScreen[GoalStatus | None]):
 
     CSS_PATH = "edit_goal.tcss"
     BINDINGS = [
-        Binding("escape", "cancel", _("Cancel")),
+        Binding("escape", "cancel", _("Cancel"), id="status.cancel"),
         *(
-            Binding(str(number), f"pick({number - 1})", _(GOAL_STATUS_LABEL[status]), show=False)
+            Binding(
+                str(number),
+                f"pick({number - 1})",
+                _(GOAL_STATUS_LABEL[status]),
+                show=False,
+                id=f"status.{status.value}",
+            )
             for number, status in enumerate(GoalStatus, start=1)
         ),
     ]

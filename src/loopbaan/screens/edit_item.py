@@ -32,8 +32,8 @@ class EditItemScreen(ModalScreen[dict[str, Any] | None]):
 
     CSS_PATH = "edit_item.tcss"
     BINDINGS = [
-        Binding("escape", "cancel", _("Cancel")),
-        Binding("ctrl+s", "save", _("Save")),
+        Binding("escape", "cancel", _("Cancel"), id="form.cancel"),
+        Binding("ctrl+s", "save", _("Save"), id="form.save"),
     ]
 
     def __init__(self, item: Item, shown: date) -> None:

@@ -38,16 +38,16 @@ class GoalsScreen(JournalScreen):
     # n, m and the capture line's Enter and Escape are priority bindings: they
     # must reach the screen while the line's input has the focus.
     BINDINGS = [
-        Binding("n", "new_goal", _("New goal"), priority=True),
-        Binding("m", "new_milestone", _("Milestone"), priority=True),
-        Binding("enter", "capture_create", _("Create"), priority=True),
-        Binding("escape", "capture_cancel", _("Done"), priority=True),
-        Binding("e", "edit", _("Edit")),
-        Binding("x", "tick", _("Tick")),
-        Binding("s", "status", _("Status")),
-        Binding("delete", "delete", _("Delete")),
-        Binding("f", "show_all", _("Show all")),
-        Binding("f", "show_active", _("Active only")),
+        Binding("n", "new_goal", _("New goal"), priority=True, id="goals.new_goal"),
+        Binding("m", "new_milestone", _("Milestone"), priority=True, id="goals.new_milestone"),
+        Binding("enter", "capture_create", _("Create"), priority=True, id="goals.create"),
+        Binding("escape", "capture_cancel", _("Done"), priority=True, id="goals.close"),
+        Binding("e", "edit", _("Edit"), id="goals.edit"),
+        Binding("x", "tick", _("Tick"), id="goals.tick"),
+        Binding("s", "status", _("Status"), id="goals.status"),
+        Binding("delete", "delete", _("Delete"), id="goals.delete"),
+        Binding("f", "show_all", _("Show all"), id="goals.show"),
+        Binding("f", "show_active", _("Active only"), id="goals.show"),
         # One footer entry for both: "⇧↑↓ Move".
         Binding(
             "shift+up",
@@ -55,9 +55,10 @@ class GoalsScreen(JournalScreen):
             _("Move"),
             key_display="⇧↑↓",
             tooltip=_("shift+↑ and shift+↓ reorder goals and milestones"),
+            id="goals.move_up",
         ),
-        Binding("shift+down", "move(1)", _("Move down"), show=False),
-        Binding("escape", "back_to_goals", _("Back to goals"), show=False),
+        Binding("shift+down", "move(1)", _("Move down"), show=False, id="goals.move_down"),
+        Binding("escape", "back_to_goals", _("Back to goals"), show=False, id="goals.close"),
     ]
 
     def __init__(self) -> None:

@@ -39,12 +39,26 @@ class PeriodScreen(JournalScreen):
     """A screen that analyses one period of the journal at a time."""
 
     BINDINGS = [
-        Binding("m", "span('month')", _("Month"), tooltip=_("this month")),
-        Binding("k", "span('quarter')", _("Quarter"), tooltip=_("this quarter")),
-        Binding("y", "span('year')", _("Year"), tooltip=_("this year")),
-        Binding("a", "span('all')", _("All"), tooltip=_("all of the journal")),
-        Binding("left_square_bracket", "step(-1)", _("Earlier"), tooltip=_("the period before")),
-        Binding("right_square_bracket", "step(1)", _("Later"), tooltip=_("the period after")),
+        Binding("m", "span('month')", _("Month"), tooltip=_("this month"), id="period.month"),
+        Binding(
+            "k", "span('quarter')", _("Quarter"), tooltip=_("this quarter"), id="period.quarter"
+        ),
+        Binding("y", "span('year')", _("Year"), tooltip=_("this year"), id="period.year"),
+        Binding("a", "span('all')", _("All"), tooltip=_("all of the journal"), id="period.all"),
+        Binding(
+            "left_square_bracket",
+            "step(-1)",
+            _("Earlier"),
+            tooltip=_("the period before"),
+            id="period.earlier",
+        ),
+        Binding(
+            "right_square_bracket",
+            "step(1)",
+            _("Later"),
+            tooltip=_("the period after"),
+            id="period.later",
+        ),
     ]
     DEFAULT_SPAN = Span.QUARTER
 

@@ -52,13 +52,21 @@ class PostponeScreen(ModalScreen[Postponing | None]):
     CSS_PATH = "postpone.tcss"
     AUTO_FOCUS = "#postpone-reasons"  # so that the digits pick a reason, not type a day
     BINDINGS = [
-        Binding("escape", "cancel", _("Cancel")),
+        Binding("escape", "cancel", _("Cancel"), id="postpone.cancel"),
         # Not the usual focus chain: Tab is the day and shift+Tab the note, from
         # anywhere; pressed in its own field, each goes back to the reasons.
-        Binding("tab", "field('#postpone-day Input')", _("The day"), show=False),
-        Binding("shift+tab", "field('#postpone-note')", _("A note"), show=False),
+        Binding("tab", "field('#postpone-day Input')", _("The day"), show=False, id="postpone.day"),
+        Binding(
+            "shift+tab", "field('#postpone-note')", _("A note"), show=False, id="postpone.note"
+        ),
         *(
-            Binding(str(number), f"pick({number - 1})", _(REASON_LABEL[reason]), show=False)
+            Binding(
+                str(number),
+                f"pick({number - 1})",
+                _(REASON_LABEL[reason]),
+                show=False,
+                id=f"postpone.{reason.value}",
+            )
             for number, reason in enumerate(REASONS, start=1)
         ),
     ]

@@ -60,8 +60,8 @@ class PostponedScreen(PeriodScreen):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
     BINDINGS = [
         # Before the focused table's own Enter; each applies only where check_action says.
-        Binding("enter", "open_goal", _("Its goal"), priority=True),
-        Binding("enter", "open_day", _("Its day"), priority=True),
+        Binding("enter", "open_goal", _("Its goal"), priority=True, id="postponed.open"),
+        Binding("enter", "open_day", _("Its day"), priority=True, id="postponed.open"),
     ]
 
     def compose(self) -> ComposeResult:

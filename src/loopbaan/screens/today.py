@@ -51,27 +51,101 @@ class TodayScreen(JournalScreen):
     # a, and the capture line's Enter and Escape, act the moment they arrive, so
     # that quick typing lands in order (see widgets/capture_line.py).
     BINDINGS = [
-        Binding("a", "add", _("Add"), priority=True),
-        Binding("enter", "capture_create", _("Add it"), priority=True),
-        Binding("escape", "capture_cancel", _("Done"), priority=True),
-        Binding("plus", "rate('plus')", _("Plus"), tooltip=_("rate the highlighted item +")),
-        Binding("minus", "rate('minus')", _("Minus"), tooltip=_("rate the highlighted item −")),
-        Binding("0", "rate('neutral')", _("Neutral"), tooltip=_("rate the highlighted item 0")),
-        Binding("x", "tick", _("Tick"), tooltip=_("tick a task off, or open it again")),
-        Binding("d", "drop", _("Drop"), tooltip=_("drop a task honestly, or take it up again")),
-        Binding("p", "postpone", _("Postpone"), tooltip=_("move a task to a later day, and why")),
-        Binding("e", "edit", _("Edit"), tooltip=_("title, kind, day and note")),
-        Binding("g", "link_goal", _("Goal"), tooltip=_("count the highlighted item for a goal")),
-        Binding("delete", "delete", _("Delete"), tooltip=_("ctrl+z brings it back")),
-        Binding("left_square_bracket", "step_day(-1)", _("Previous day"), show=False),
-        Binding("right_square_bracket", "step_day(1)", _("Next day"), show=False),
-        Binding("t", "go_today", _("Back to today"), show=False),
-        Binding("r", "reflect", _("Reflect"), tooltip=_("energy 1–5, then what you liked")),
-        Binding("f", "finish", _("Finish"), tooltip=_("mark the review of this day done")),
-        Binding("f", "reopen", _("Reopen"), tooltip=_("the review of this day is open again")),
+        Binding("a", "add", _("Add"), priority=True, id="today.add"),
+        Binding("enter", "capture_create", _("Add it"), priority=True, id="today.create"),
+        Binding("escape", "capture_cancel", _("Done"), priority=True, id="today.close"),
+        Binding(
+            "plus",
+            "rate('plus')",
+            _("Plus"),
+            tooltip=_("rate the highlighted item +"),
+            id="today.plus",
+        ),
+        Binding(
+            "minus",
+            "rate('minus')",
+            _("Minus"),
+            tooltip=_("rate the highlighted item −"),
+            id="today.minus",
+        ),
+        Binding(
+            "0",
+            "rate('neutral')",
+            _("Neutral"),
+            tooltip=_("rate the highlighted item 0"),
+            id="today.neutral",
+        ),
+        Binding(
+            "x", "tick", _("Tick"), tooltip=_("tick a task off, or open it again"), id="today.tick"
+        ),
+        Binding(
+            "d",
+            "drop",
+            _("Drop"),
+            tooltip=_("drop a task honestly, or take it up again"),
+            id="today.drop",
+        ),
+        Binding(
+            "p",
+            "postpone",
+            _("Postpone"),
+            tooltip=_("move a task to a later day, and why"),
+            id="today.postpone",
+        ),
+        Binding("e", "edit", _("Edit"), tooltip=_("title, kind, day and note"), id="today.edit"),
+        Binding(
+            "g",
+            "link_goal",
+            _("Goal"),
+            tooltip=_("count the highlighted item for a goal"),
+            id="today.goal",
+        ),
+        Binding(
+            "delete", "delete", _("Delete"), tooltip=_("ctrl+z brings it back"), id="today.delete"
+        ),
+        Binding(
+            "left_square_bracket",
+            "step_day(-1)",
+            _("Previous day"),
+            show=False,
+            id="today.previous_day",
+        ),
+        Binding(
+            "right_square_bracket", "step_day(1)", _("Next day"), show=False, id="today.next_day"
+        ),
+        Binding("t", "go_today", _("Back to today"), show=False, id="today.back_to_today"),
+        Binding(
+            "r",
+            "reflect",
+            _("Reflect"),
+            tooltip=_("energy 1–5, then what you liked"),
+            id="today.reflect",
+        ),
+        Binding(
+            "f",
+            "finish",
+            _("Finish"),
+            tooltip=_("mark the review of this day done"),
+            id="today.finish",
+        ),
+        Binding(
+            "f",
+            "reopen",
+            _("Reopen"),
+            tooltip=_("the review of this day is open again"),
+            id="today.finish",
+        ),
         # In a reflection field f is a letter: ctrl+f finishes there.
-        Binding("ctrl+f", "finish(True)", _("Finish"), tooltip=_("finish the review from a field")),
-        Binding("escape", "back_to_items", _("Items"), tooltip=_("back to the list")),
+        Binding(
+            "ctrl+f",
+            "finish(True)",
+            _("Finish"),
+            tooltip=_("finish the review from a field"),
+            id="today.finish_in_field",
+        ),
+        Binding(
+            "escape", "back_to_items", _("Items"), tooltip=_("back to the list"), id="today.close"
+        ),
     ]
 
     # The widgets that show the day repaint themselves: no repaint of the whole

@@ -43,15 +43,41 @@ class WeekScreen(JournalScreen):
     CSS_PATH = "week.tcss"
     AUTO_FOCUS = "#week-body"
     BINDINGS = [
-        Binding("left_square_bracket", "step_week(-1)", _("Previous week"), show=False),
-        Binding("right_square_bracket", "step_week(1)", _("Next week"), show=False),
-        Binding("t", "this_week", _("This week"), show=False),
-        Binding("f", "finish", _("Finish"), tooltip=_("mark the review of this week done")),
-        Binding("f", "reopen", _("Reopen"), tooltip=_("the review of this week is open again")),
-        Binding("ctrl+z", "undo", _("Undo"), show=False),
+        Binding(
+            "left_square_bracket",
+            "step_week(-1)",
+            _("Previous week"),
+            show=False,
+            id="week.previous_week",
+        ),
+        Binding(
+            "right_square_bracket", "step_week(1)", _("Next week"), show=False, id="week.next_week"
+        ),
+        Binding("t", "this_week", _("This week"), show=False, id="week.this_week"),
+        Binding(
+            "f",
+            "finish",
+            _("Finish"),
+            tooltip=_("mark the review of this week done"),
+            id="week.finish",
+        ),
+        Binding(
+            "f",
+            "reopen",
+            _("Reopen"),
+            tooltip=_("the review of this week is open again"),
+            id="week.finish",
+        ),
+        Binding("ctrl+z", "undo", _("Undo"), show=False, id="week.undo"),
         # In a question's field f is a letter: ctrl+f finishes there.
-        Binding("ctrl+f", "finish(True)", _("Finish"), tooltip=_("finish the week from a field")),
-        Binding("escape", "back_to_week", _("Back to the week")),
+        Binding(
+            "ctrl+f",
+            "finish(True)",
+            _("Finish"),
+            tooltip=_("finish the week from a field"),
+            id="week.finish_in_field",
+        ),
+        Binding("escape", "back_to_week", _("Back to the week"), id="week.back"),
     ]
 
     def __init__(self) -> None:

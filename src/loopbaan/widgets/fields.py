@@ -136,9 +136,9 @@ class ChoiceSet(RadioSet):
     """A radio set where the arrows choose at once, as in any form, and Enter saves."""
 
     BINDINGS = [
-        Binding("down,right", "choose(1)", _("Next choice"), show=False),
-        Binding("up,left", "choose(-1)", _("Previous choice"), show=False),
-        Binding("enter", "screen.save", _("Save"), show=False),
+        Binding("down,right", "choose(1)", _("Next choice"), show=False, id="choice.next"),
+        Binding("up,left", "choose(-1)", _("Previous choice"), show=False, id="choice.previous"),
+        Binding("enter", "screen.save", _("Save"), show=False, id="choice.save"),
     ]
 
     def on_mount(self) -> None:

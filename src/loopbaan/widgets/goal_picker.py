@@ -73,9 +73,9 @@ class GoalPicker(ModalScreen[int | None]):
     """
 
     BINDINGS = [
-        Binding("escape", "cancel", _("Cancel")),
-        Binding("up", "cursor(-1)", _("Previous goal"), show=False),
-        Binding("down", "cursor(1)", _("Next goal"), show=False),
+        Binding("escape", "cancel", _("Cancel"), id="picker.cancel"),
+        Binding("up", "cursor(-1)", _("Previous goal"), show=False, id="picker.up"),
+        Binding("down", "cursor(1)", _("Next goal"), show=False, id="picker.down"),
     ]
 
     def __init__(self, goals: Sequence[Goal], title: str | None = None) -> None:

@@ -3,7 +3,9 @@
 Textual's footer mounts all its keys anew on every binding refresh (15–50 ms
 with a dozen keys), a frame or two after the change that caused it. And it cuts
 off whatever does not fit on the right, `q` and `?` first: this one leaves out
-the keys that matter least instead.
+the keys that matter least instead. It is a widget of our own, drawn as Textual's
+footer is (the same theme colours, paddings and margins), so that it needs none
+of that footer's private parts (decision 0008).
 """
 
 from __future__ import annotations
@@ -12,11 +14,11 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from rich.cells import cell_len
+from rich.text import Text
 from textual.app import ComposeResult, ScreenStackError
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
 
 # The actions whose keys stay in a narrow footer, on every screen that has them;
 # then those of KEYS_NEXT, in that order, where there is room; the others go
@@ -122,9 +124,89 @@ class FooterEntry(NamedTuple):
     action: str
     enabled: bool
     tooltip: str
+    key_display: str  # as the app shows the key: the user's own, where they remapped it
+    palette: bool = False  # the command palette's key, on the right
 
 
-class KeysFooter(Footer):
+def _cap(entry: FooterEntry) -> tuple[str, str, bool]:
+    """What a key widget keeps for good: its key, as shown, and where it goes."""
+    return entry.key, entry.key_display, entry.palette
+
+
+class KeyCap(Widget):
+    """One key in the footer: the key, what it does, and a click presses it."""
+
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {"key-cap--key", "key-cap--description"}
+    DEFAULT_CSS = """
+    KeyCap {
+        width: auto;
+        height: 1;
+        text-wrap: nowrap;
+        background: $footer-item-background;
+        & > .key-cap--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        & > .key-cap--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        &:hover {
+            pointer: pointer;
+            color: $footer-key-foreground;
+            background: $block-hover-background;
+        }
+        &.-disabled { text-style: dim; }
+        &.-compact { margin-right: 1; }
+        &.-command-palette {
+            dock: right;
+            padding-right: 1;
+            border-left: vkey $foreground 20%;
+            &.-compact { padding-right: 0; }
+        }
+    }
+    """
+
+    compact: reactive[bool] = reactive(False, toggle_class="-compact")
+
+    def __init__(self, entry: FooterEntry) -> None:
+        super().__init__(classes="-command-palette" if entry.palette else "")
+        self.key = entry.key
+        self.key_display = entry.key_display
+        self.description = entry.description
+        self.action = entry.action
+        self.enabled = entry.enabled
+        self.set_class(not entry.enabled, "-disabled")
+        self.tooltip = entry.tooltip or None
+
+    def render(self) -> Text:
+        key_style = self.get_component_rich_style("key-cap--key")
+        if not self.description:
+            text = Text(self.key_display, key_style)
+        else:
+            key, description = self.key_display, self.description
+            # the palette key is drawn compact always, as in Textual's footer
+            if not (self.compact or self.has_class("-command-palette")):
+                key, description = f" {key} ", f"{description} "
+            else:
+                description = f" {description}"
+            text = Text.assemble(
+                (key, key_style),
+                (description, self.get_component_rich_style("key-cap--description")),
+            )
+        text.stylize_before(self.rich_style)
+        return text
+
+    def on_mouse_down(self) -> None:
+        if self.enabled:
+            self.app.simulate_key(self.key)
+        else:
+            self.app.bell()
+
+
+class KeysFooter(Widget):
     """The footer, changed only where the keys it shows changed.
 
     Textual's footer mounts all its keys anew on every binding refresh, 15–50 ms
@@ -135,11 +217,32 @@ class KeysFooter(Footer):
     after the first paint instead of before it.
     """
 
+    DEFAULT_CSS = """
+    KeysFooter {
+        layout: horizontal;
+        color: $footer-foreground;
+        background: $footer-background;
+        dock: bottom;
+        height: 1;
+        overflow: hidden hidden;
+    }
+    """
+
+    compact: reactive[bool] = reactive(False, toggle_class="-compact")
+
     def __init__(self, *, compact: bool = False) -> None:
-        super().__init__(compact=compact)
+        super().__init__()
+        self.set_reactive(KeysFooter.compact, compact)
         self._compact_asked = compact
+        self._ready = False  # the screen's keys are known (its first binding refresh came)
         self._shown: list[FooterEntry] | None = None  # the keys on show
         self._check_pending = False
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
 
     @property
     def _on_top(self) -> bool:
@@ -150,14 +253,16 @@ class KeysFooter(Footer):
         except ScreenStackError:
             return False
 
+    def shown_keys(self) -> list[KeyCap]:
+        """The keys on show, in order (the palette key last)."""
+        return [key for key in self.query_children(KeyCap) if key.display]
+
     def on_resize(self) -> None:
-        self._fit(self.query_children(FooterKey))
+        self._fit(self.query_children(KeyCap))
 
     def _fit(self, widgets: Iterable[Widget]) -> None:
         """Show the keys that fit the width, those that matter first (see `fit_keys`)."""
-        keys = [widget for widget in widgets if isinstance(widget, FooterKey)]
-        if any(key.has_class("-grouped") for key in keys):
-            return  # grouped keys: Textual's own layout
+        keys = [widget for widget in widgets if isinstance(widget, KeyCap)]
         palette = next((key for key in keys if key.has_class("-command-palette")), None)
         keys = [key for key in keys if key is not palette]
         width = self.size.width or self.screen.size.width
@@ -169,11 +274,14 @@ class KeysFooter(Footer):
         )
         self.compact = fit.compact
         for index, key in enumerate(keys):
+            key.compact = fit.compact
             key.display = index in fit.shown
         if palette is not None:
+            palette.compact = fit.compact
             palette.display = fit.palette
 
     def bindings_changed(self, screen: Screen) -> None:
+        self._ready = True
         if not self._check_pending:
             self._check_pending = True
             # The check itself runs in the footer's own queue: compose needs it.
@@ -198,26 +306,25 @@ class KeysFooter(Footer):
         entries = self._entries(screen)
         if entries == self._shown:
             return
-        shown, keys = self._shown, list(self.query_children(FooterKey))
+        shown, keys = self._shown, list(self.query_children(KeyCap))
         if (
-            entries is None
-            or shown is None
+            shown is None
             or len(keys) != len(shown)
-            or [entry.key for entry in entries] != [entry.key for entry in shown]
+            or [_cap(entry) for entry in entries] != [_cap(entry) for entry in shown]
         ):
             if now:
                 self.bindings_changed(screen)
-            else:
-                super().bindings_changed(screen)  # keys come or go: build them again
+            elif self.app.app_focus:
+                self.call_after_refresh(self.recompose)  # keys come or go: build them again
             return
-        for footer_key, entry, was in zip(keys, entries, shown, strict=True):
+        for key_cap, entry, was in zip(keys, entries, shown, strict=True):
             if entry != was:
-                footer_key.description = entry.description
-                footer_key.action = entry.action
-                footer_key._disabled = not entry.enabled  # what a click on it does
-                footer_key.set_class(not entry.enabled, "-disabled")
-                footer_key.tooltip = entry.tooltip or None
-                footer_key.refresh(layout=len(entry.description) != len(was.description))
+                key_cap.description = entry.description
+                key_cap.action = entry.action
+                key_cap.enabled = entry.enabled  # what a click on it does
+                key_cap.set_class(not entry.enabled, "-disabled")
+                key_cap.tooltip = entry.tooltip or None
+                key_cap.refresh(layout=len(entry.description) != len(was.description))
         self._shown = entries
         if any(
             len(entry.description) != len(was.description)
@@ -225,20 +332,24 @@ class KeysFooter(Footer):
         ):
             self._fit(keys)
 
-    def _entries(self, screen: Screen) -> list[FooterEntry] | None:
-        """The keys as Footer.compose shows them (None for grouped keys, not handled)."""
+    def _entries(self, screen: Screen) -> list[FooterEntry]:
+        """The keys to show: one a action, the first binding of it that is shown."""
         entries: dict[str, FooterEntry] = {}
         active = screen.active_bindings
+        display = self.app.get_key_display
         for _node, binding, enabled, tooltip in active.values():
-            if binding.group is not None:
-                return None
             if binding.show and binding.action not in entries:
                 entries[binding.action] = FooterEntry(
-                    binding.key, binding.description, binding.action, enabled, tooltip
+                    binding.key,
+                    binding.description,
+                    binding.action,
+                    enabled,
+                    tooltip,
+                    display(binding),
                 )
         shown = list(entries.values())
         palette = active.get(self.app.COMMAND_PALETTE_BINDING)
-        if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE and palette:
+        if self.app.ENABLE_COMMAND_PALETTE and palette:
             binding = palette.binding
             shown.append(
                 FooterEntry(
@@ -247,15 +358,17 @@ class KeysFooter(Footer):
                     binding.action,
                     palette.enabled,
                     binding.tooltip or binding.description,
+                    display(binding),
+                    palette=True,
                 )
             )
         return shown
 
     def compose(self) -> ComposeResult:
-        if not self._on_top:  # another screen came first: its keys are not ours
+        if not self._on_top or not self._ready:  # another screen came first: not its keys
             self._shown = None
             return
-        self._shown = self._entries(self.screen) if self._bindings_ready else None
-        keys = list(super().compose())
+        self._shown = self._entries(self.screen)
+        keys = [KeyCap(entry) for entry in self._shown]
         self._fit(keys)
         yield from keys

@@ -60,12 +60,20 @@ class EnergyField(Widget, can_focus=True):
     """
     BINDINGS = [
         *(
-            Binding(str(n), f"set_energy({n})", _("Energy {n}").format(n=n), show=False)
+            Binding(
+                str(n),
+                f"set_energy({n})",
+                _("Energy {n}").format(n=n),
+                show=False,
+                id=f"energy.{n}",
+            )
             for n in range(1, 6)
         ),
-        Binding("right", "step(1)", _("More energy"), show=False),
-        Binding("left", "step(-1)", _("Less energy"), show=False),
-        Binding("0,backspace,delete", "set_energy(0)", _("Clear energy"), show=False),
+        Binding("right", "step(1)", _("More energy"), show=False, id="energy.more"),
+        Binding("left", "step(-1)", _("Less energy"), show=False, id="energy.less"),
+        Binding(
+            "0,backspace,delete", "set_energy(0)", _("Clear energy"), show=False, id="energy.clear"
+        ),
     ]
 
     value: reactive[int | None] = reactive(None)

@@ -128,13 +128,13 @@ class RowTable(ScrollView, can_focus=True):
     """Rows of cells under a fixed header; the keys move a cursor over the rows."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "cursor_up", _("Up"), show=False),
-        Binding("down", "cursor_down", _("Down"), show=False),
-        Binding("pageup", "page_up", _("Page up"), show=False),
-        Binding("pagedown", "page_down", _("Page down"), show=False),
-        Binding("home", "first_row", _("First"), show=False),
-        Binding("end", "last_row", _("Last"), show=False),
-        Binding("enter", "select_row", _("Open"), show=False),
+        Binding("up", "cursor_up", _("Up"), show=False, id="list.up"),
+        Binding("down", "cursor_down", _("Down"), show=False, id="list.down"),
+        Binding("pageup", "page_up", _("Page up"), show=False, id="list.page_up"),
+        Binding("pagedown", "page_down", _("Page down"), show=False, id="list.page_down"),
+        Binding("home", "first_row", _("First"), show=False, id="list.first"),
+        Binding("end", "last_row", _("Last"), show=False, id="list.last"),
+        Binding("enter", "select_row", _("Open"), show=False, id="list.open"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
