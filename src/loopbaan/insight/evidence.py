@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 from statistics import NormalDist
 
 ALPHA = 0.005
@@ -52,6 +53,37 @@ def upper_tail(k: int, n: int, p: float) -> float:
     return min(1.0, total)
 
 
+def fisher_upper(k: int, n: int, hits: int, total: int) -> float:
+    """Fisher's exact test, one-sided: P(X >= k) when `n` of `total` things are drawn
+    at random and `hits` of all of them are hits (X hypergeometric).
+
+    How surprising it is that a group of n (a tag's ratings) holds k or more of the
+    hits (pluses) if it were no different from the rest. Summed from k upwards like
+    `upper_tail`; 1.0 at or below the mean.
+    """
+    rest = total - hits
+    if k <= 0 or n <= 0 or total <= 0:
+        return 1.0
+    if k > min(n, hits):
+        return 0.0
+    if k <= n * hits / total:
+        return 1.0
+    if n - k > rest:  # impossible to have so few misses: not a count this test sees
+        return 0.0
+
+    def log_comb(a: int, b: int) -> float:
+        return math.lgamma(a + 1) - math.lgamma(b + 1) - math.lgamma(a - b + 1)
+
+    term = math.exp(log_comb(hits, k) + log_comb(rest, n - k) - log_comb(total, n))
+    sum_ = term
+    i = k
+    while i < min(n, hits) and term > sum_ * 1e-12:
+        term *= (hits - i) * (n - i) / ((i + 1) * (rest - n + i + 1))
+        sum_ += term
+        i += 1
+    return min(1.0, sum_)
+
+
 def holm(p_values: Sequence[float], alpha: float = ALPHA) -> list[bool]:
     """Which hypotheses Holm's step-down procedure rejects, in the order given.
 
@@ -80,21 +112,49 @@ def wilson(k: int, n: int, confidence: float = 0.95) -> tuple[float, float]:
     return max(0.0, centre - half), min(1.0, centre + half)
 
 
-def t_quantile(q: float, df: int) -> float:
-    """Student's t quantile by its Cornish–Fisher expansion around the normal one.
+def t_within(t: float, df: int) -> float:
+    """P(|T| < t) for Student's T with `df` degrees of freedom (the finite sums of
+    Abramowitz & Stegun 26.7.3 and 26.7.4, exact for whole degrees of freedom)."""
+    theta = math.atan(t / math.sqrt(df))
+    c2 = math.cos(theta) ** 2
+    if df % 2:
+        if df == 1:
+            return 2 * theta / math.pi
+        term = total = 1.0
+        for k in range(1, (df - 3) // 2 + 1):
+            term *= c2 * (2 * k) / (2 * k + 1)
+            total += term
+        return 2 / math.pi * (theta + math.sin(theta) * math.cos(theta) * total)
+    term = total = 1.0
+    for k in range(1, (df - 2) // 2 + 1):
+        term *= c2 * (2 * k - 1) / (2 * k)
+        total += term
+    return math.sin(theta) * total
 
-    Within 1% of the exact value from 3 degrees of freedom on (the trends need at
-    least 4 points); with fewer the normal quantile is doubled, which is wider.
-    """
+
+@lru_cache(maxsize=512)
+def t_quantile(q: float, df: int) -> float:
+    """Student's t quantile (q above one half), by bisection on `t_within`; past 200
+    degrees of freedom by the Cornish–Fisher expansion, there within 0.01%."""
+    if q >= 1.0:
+        return math.inf
     z = NormalDist().inv_cdf(q)
-    if df < 3:
-        return 2 * z
-    return (
-        z
-        + (z**3 + z) / (4 * df)
-        + (5 * z**5 + 16 * z**3 + 3 * z) / (96 * df**2)
-        + (3 * z**7 + 19 * z**5 + 17 * z**3 - 15 * z) / (384 * df**3)
-    )
+    if df > 200:
+        return (
+            z
+            + (z**3 + z) / (4 * df)
+            + (5 * z**5 + 16 * z**3 + 3 * z) / (96 * df**2)
+            + (3 * z**7 + 19 * z**5 + 17 * z**3 - 15 * z) / (384 * df**3)
+        )
+    within = 2 * q - 1
+    low, high = z, 1e4
+    for _step in range(80):
+        middle = (low + high) / 2
+        if t_within(middle, df) < within:
+            low = middle
+        else:
+            high = middle
+    return (low + high) / 2
 
 
 def slope_interval(
@@ -103,6 +163,7 @@ def slope_interval(
     """The weighted least-squares slope of (x, y, weight) points and its interval.
 
     Returns (slope, low, high), or None with fewer than four points or no spread in x.
+    `confidence` above one half.
     The residual variance is estimated from the points themselves, so noise between
     them widens the interval as it should.
     """
@@ -123,5 +184,5 @@ def slope_interval(
     # five times a day), which the residuals estimate.
     residual = sum(w * (y - mean_y - slope * (x - mean_x)) ** 2 for x, y, w in points)
     se = math.sqrt(residual / (n - 2) / sxx)
-    half = t_quantile(0.5 + confidence / 2, n - 2) * se
+    half = t_quantile(0.5 + confidence / 2, n - 2) * se if se else 0.0
     return slope, slope - half, slope + half

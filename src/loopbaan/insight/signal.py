@@ -20,6 +20,7 @@ from loopbaan.insight import evidence
 from loopbaan.store.postponed import TagBalance
 from loopbaan.store.trends import AttitudeScore, WeekEnergy
 
+
 class Finding(NamedTuple):
     """Something that stands out: `hits` of its `total` against a `baseline` share."""
 
@@ -72,12 +73,17 @@ def above_baseline(
 ) -> list[Finding]:
     """The keys whose share `hits / total` lies above the pooled share of all of them.
 
-    An exact one-sided binomial test for each against the pooled share, Holm's
+    Fisher's exact test, one-sided, of each against all the others, Holm's
     correction over all of them; strongest first.
     """
     hits = sum(h for _key, h, _total in counts)
     total = sum(t for _key, _h, t in counts)
-    return _above(counts, hits / total if total else 0.0, alpha)
+    baseline = hits / total if total else 0.0
+    tests = [
+        Finding(key, h, t, baseline, evidence.fisher_upper(h, t, hits, total))
+        for key, h, t in counts
+    ]
+    return _kept(tests, alpha)
 
 
 def _above(
@@ -86,6 +92,10 @@ def _above(
     tests = [
         Finding(key, h, t, baseline, evidence.upper_tail(h, t, baseline)) for key, h, t in counts
     ]
+    return _kept(tests, alpha)
+
+
+def _kept(tests: list[Finding], alpha: float | None) -> list[Finding]:
     kept = evidence.holm([f.p_value for f in tests], _alpha(alpha))
     return sorted(
         (f for f, keep in zip(tests, kept, strict=True) if keep),
@@ -108,9 +118,9 @@ def tag_ratings(balances: Iterable[TagBalance]) -> list[TagRatings]:
 
 
 def tag_signal(ratings: Sequence[TagRatings], alpha: float | None = None) -> TagSignal:
-    """Which tags are rated plus, or minus, more often than all tags together.
+    """Which tags are rated plus, or minus, more often than the other tags.
 
-    One family of tests (a plus test and a minus test per tag), so that looking at
+    Fisher's exact test of each tag against the rest; one family of tests (a plus test and a minus test per tag), so that looking at
     both sides of many tags does not make a false claim likelier.
     """
     alpha = _alpha(alpha)
@@ -120,10 +130,10 @@ def tag_signal(ratings: Sequence[TagRatings], alpha: float | None = None) -> Tag
     plus_share = plus / rated if rated else 0.0
     minus_share = minus / rated if rated else 0.0
     tests = [
-        Finding(tag, p, n, plus_share, evidence.upper_tail(p, n, plus_share))
+        Finding(tag, p, n, plus_share, evidence.fisher_upper(p, n, plus, rated))
         for tag, p, _m, n in ratings
     ] + [
-        Finding(tag, m, n, minus_share, evidence.upper_tail(m, n, minus_share))
+        Finding(tag, m, n, minus_share, evidence.fisher_upper(m, n, minus, rated))
         for tag, _p, m, n in ratings
     ]
     kept = evidence.holm([f.p_value for f in tests], alpha)

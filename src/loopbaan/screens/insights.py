@@ -60,9 +60,7 @@ STANDS_OUT = "●"
 
 def tag_label(tag: str, stands_out: bool) -> Text:
     """`● #mentoring` for a tag that stands out, `  #writing` for the others."""
-    return Text(
-        f"{STANDS_OUT if stands_out else ' '} #{tag}", overflow="ellipsis", no_wrap=True
-    )
+    return Text(f"{STANDS_OUT if stands_out else ' '} #{tag}", overflow="ellipsis", no_wrap=True)
 
 
 def marked_first(
