@@ -102,7 +102,11 @@ def generate(seed: int, size: str, plant: Plant = NONE) -> Journal:
                 )
     if plant.chronic:
         tasks.append(
-            ("the talk I doubt", "writing", [(d, Reason.UNSURE) for d in days[4 : 4 + plant.chronic]])
+            (
+                "the talk I doubt",
+                "writing",
+                [(d, Reason.UNSURE) for d in days[4 : 4 + plant.chronic]],
+            )
         )
 
     put_items: Counter[str] = Counter()

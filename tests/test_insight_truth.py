@@ -11,8 +11,8 @@ null journals here may show one false claim, not more.
 from __future__ import annotations
 
 import pytest
-
 from journal_gen import ALSO_TRUE, STRONG, WEAK, claims, generate, planted
+
 from loopbaan.insight import evidence, signal
 
 SEEDS = range(20)
@@ -75,7 +75,9 @@ def test_the_headline_carries_the_evidence() -> None:
     mentoring = next(b for b in journal.balances if b.tag == "mentoring")
     rated = mentoring.plus + mentoring.minus + mentoring.neutral
     assert headline is not None
-    assert headline.startswith(f"Most energy from #mentoring ({mentoring.plus} of {rated} plus, against ")
+    assert headline.startswith(
+        f"Most energy from #mentoring ({mentoring.plus} of {rated} plus, against "
+    )
     assert "% overall), most drain from #bookkeeping (" in headline
 
 

@@ -120,8 +120,9 @@ def tag_ratings(balances: Iterable[TagBalance]) -> list[TagRatings]:
 def tag_signal(ratings: Sequence[TagRatings], alpha: float | None = None) -> TagSignal:
     """Which tags are rated plus, or minus, more often than the other tags.
 
-    Fisher's exact test of each tag against the rest; one family of tests (a plus test and a minus test per tag), so that looking at
-    both sides of many tags does not make a false claim likelier.
+    Fisher's exact test of each tag against the rest, one-sided; one family of tests
+    (a plus test and a minus test per tag, Holm's correction), so that looking at both
+    sides of many tags does not make a false claim likelier.
     """
     alpha = _alpha(alpha)
     rated = sum(n for *_counts, n in ratings)
