@@ -28,6 +28,7 @@ from textual.content import Content
 
 from loopbaan.cli import main
 from loopbaan.domain import Kind, parse_markers
+from loopbaan.insight import evidence
 from loopbaan.safe import in_markup, json_text, pictured, printable
 from loopbaan.store import items, open_journal, reviews, transaction
 from loopbaan.store.markdown import write_markdown
@@ -224,8 +225,11 @@ def test_any_text_is_stored_exactly_and_printed_safely(title: str, note: str) ->
 
 
 def test_a_title_is_shown_escaped_everywhere_the_command_line_prints_it(
-    tmp_path: Path,
+    tmp_path: Path, monkeypatch
 ) -> None:
+    # About showing chronic items, not about when an item is chronic: with a rule
+    # that lets three times count (on these few items it would take many more).
+    monkeypatch.setattr(evidence, "ALPHA", 1.0)
     title = "Fix \x1b]0;pwned\x07 the \x1b[2J[/b] \u202eexe bug"
     escaped = "Fix \\x1b]0;pwned\\x07 the \\x1b[2J[/b] \\u202eexe bug"
     with journal() as db:

@@ -9,6 +9,7 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 from loopbaan.domain import Kind, Rating, Reason
+from loopbaan.insight import evidence
 from loopbaan.screens.insights import InsightsScreen
 from loopbaan.store import items, transaction
 from loopbaan.store.reviews import save_day_review
@@ -104,16 +105,17 @@ async def test_november_the_signal_in_one_line(make_app, conn) -> None:
         await press(pilot, "6", "m")
         assert isinstance(app.screen, InsightsScreen)
         assert "November 2026" in period_text(pilot)
+        # Eight ratings say nothing yet: no tag is named, and the screen says why.
         assert text(pilot, "#insights-headline") == (
-            "Most energy from #mentoring, most drain from #ops; "
-            "#billing is postponed 60% of the time."
+            "No tag stands out yet — 10 ratings so far; a pattern usually shows after about 150."
         )
+        # every tag is shown, none marked, the rest by how much they were rated
         assert rows(pilot, "#insights-energisers") == [
-            ("#mentoring", "3", "0", "+3"),
-            ("#writing", "1", "0", "+1"),
+            ("  #mentoring", "3", "0", "+3"),
+            ("  #writing", "1", "0", "+1"),
         ]
-        assert rows(pilot, "#insights-drains") == [("#ops", "1", "3", "−2")]
-        assert rows(pilot, "#insights-put-off") == [("#billing", "60", "3/5")]
+        assert rows(pilot, "#insights-drains") == [("  #ops", "1", "3", "−2")]
+        assert rows(pilot, "#insights-put-off") == [("  #billing", "60", "3/5")]
         # the bars of both rankings share one scale: #ops's 2 is two thirds of #mentoring's 3
         energisers = app.screen.query_one("#insights-energisers", BarTable)
         drains = app.screen.query_one("#insights-drains", BarTable)
@@ -156,7 +158,7 @@ async def test_quarter_year_all_and_moving(make_app, conn) -> None:
         assert "September 2026" in period_text(pilot)
         await press(pilot, "y")
         assert "2026" in period_text(pilot)
-        assert rows(pilot, "#insights-drains") == [("#ops", "1", "3", "−2")]
+        assert rows(pilot, "#insights-drains") == [("  #ops", "1", "3", "−2")]
         await press(pilot, "a")
         assert "All of the journal" in period_text(pilot)
         assert app.screen.period.since == D("2026-09-15")
@@ -180,3 +182,30 @@ async def test_an_empty_period_and_an_empty_journal(make_app, conn) -> None:
         await press(pilot, "left_square_bracket", "left_square_bracket")
         assert "Q2 2026" in period_text(pilot)
         assert app.screen.query_one("#insights-panes").display
+
+
+async def test_one_rule_decides_for_insights_and_week(make_app, conn, monkeypatch) -> None:
+    """The rule lives in `insight.evidence`: loosen it and both screens name #ops."""
+    history(conn)
+
+    async def both(app) -> tuple[str, str, list[tuple[str, ...]]]:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await press(pilot, "6", "m")
+            headline = text(pilot, "#insights-headline")
+            drains = rows(pilot, "#insights-drains")
+            await press(pilot, "2")
+            for _week in range(3):  # from the week of 23 November to that of 2 November
+                await press(pilot, "left_square_bracket")
+            await pilot.pause()
+            return headline, text(pilot, "#week-tags"), drains
+
+    headline, week, drains = await both(make_app())
+    assert "#ops" not in headline and "● " not in week
+    assert "No tag stands out yet — 8 ratings so far" in week
+    assert drains == [("  #ops", "1", "3", "−2")]
+
+    monkeypatch.setattr(evidence, "ALPHA", 0.99)
+    headline, week, drains = await both(make_app())
+    assert headline.startswith("Most drain from #ops (3 of 4 minus, against 40% overall)")
+    assert "● #ops: 3 of 4 minus, against 38% overall" in week
+    assert drains == [("● #ops", "1", "3", "−2")]

@@ -12,6 +12,7 @@ from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from loopbaan.domain import GoalStatus, Kind, Reason, Status
+from loopbaan.insight import evidence
 from loopbaan.screens import period as period_screen
 from loopbaan.screens.goals import GoalsScreen
 from loopbaan.screens.postponed import PostponedScreen
@@ -97,7 +98,10 @@ def period_text(pilot: Pilot) -> str:
     return str(pilot.app.screen.query_one(PeriodLine).query_one(Static).render())
 
 
-async def test_this_quarter_from_every_side(make_app, conn) -> None:
+async def test_this_quarter_from_every_side(make_app, conn, monkeypatch) -> None:
+    # About showing chronic items, not about when an item is chronic: with a rule
+    # that lets three times count (on these few items it would take many more).
+    monkeypatch.setattr(evidence, "ALPHA", 1.0)
     history(conn)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -119,10 +123,9 @@ async def test_this_quarter_from_every_side(make_app, conn) -> None:
         assert str(screen.items_table.get_row_at(2)[5]) == "done"
         headline = str(screen.query_one("#postponed-headline", Static).render())
         assert headline.startswith("7 postponements of 3 items; 2 chronic (3 times or more).")
-        # unclear and waiting both 2: the order of the reasons list breaks the tie
-        assert "Most often: not clear what to do (29%) → write down the first concrete step." in (
-            headline
-        )
+        # unclear and waiting 2 of 7 each: no more than an even spread over eight
+        # reasons would give now and then, so none is named
+        assert headline.endswith("No reason stands out from the others yet (7 postponements).")
         reasons = screen.query_one("#postponed-reasons", BarTable)
         assert [(r[0], r[2], r[3]) for r in cells(reasons)] == [
             ("unclear", "2", "1"),
@@ -463,7 +466,10 @@ async def test_a_slow_answer_lets_the_period_line_change_first(make_app, conn) -
         assert len(titles(screen)) == 4
 
 
-async def test_a_dropped_task_is_settled_not_chronic(make_app, conn) -> None:
+async def test_a_dropped_task_is_settled_not_chronic(make_app, conn, monkeypatch) -> None:
+    # About showing chronic items, not about when an item is chronic: with a rule
+    # that lets three times count (on these few items it would take many more).
+    monkeypatch.setattr(evidence, "ALPHA", 1.0)
     ids = history(conn)
     with transaction(conn):
         items.set_status(conn, ids["a"], Status.DROPPED, on=D("2026-11-10"))

@@ -9,6 +9,7 @@ from rich.text import Text
 
 from loopbaan.domain import REASON_TEXT
 from loopbaan.i18n import _, ngettext
+from loopbaan.insight import postponements as claims
 from loopbaan.insight.postponements import Chronic
 from loopbaan.safe import printable
 from loopbaan.store.postponed import Postponed
@@ -42,8 +43,32 @@ def print_postponed(
             row.reason.value, str(row.times), str(row.items), _(REASON_TEXT[row.reason][1]) or "—"
         )
     console.print(reasons)
+    top = next(iter(claims.reason_standouts(report)), None)
+    if top is None:
+        console.print(escape(claims.no_reason_stands_out(report)))
+    else:
+        console.print(
+            escape(
+                _("Most often: {reason} ({evidence}).").format(
+                    reason=top.key, evidence=claims.reason_evidence(top)
+                )
+            )
+        )
+    for day in claims.weekday_standouts(report):
+        console.print(
+            escape(
+                _("Put off most from {weekday}: {evidence}.").format(
+                    weekday=_(day.key), evidence=claims.reason_evidence(day)
+                )
+            )
+        )
     if chronic:
-        table = Table(title=_("Chronic: postponed three times or more"), title_justify="left")
+        table = Table(
+            title=_("Chronic: postponed {times} times or more").format(
+                times=claims.chronic_times(report)
+            ),
+            title_justify="left",
+        )
         table.add_column(_("id"), justify="right")
         table.add_column(_("title"))
         table.add_column(_("times"), justify="right")

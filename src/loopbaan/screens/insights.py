@@ -55,10 +55,28 @@ def attitude_label(key: str) -> str:
     return _(DEFAULT_ATTITUDES[key][0]) if key in DEFAULT_ATTITUDES else key
 
 
-def tag_row(n: int, tag: TagBalance) -> BarRow:
+STANDS_OUT = "●"
+
+
+def tag_label(tag: str, stands_out: bool) -> Text:
+    """`● #mentoring` for a tag that stands out, `  #writing` for the others."""
+    return Text(f"{STANDS_OUT if stands_out else ' '} #{tag}", overflow="ellipsis", no_wrap=True)
+
+
+def marked_first(
+    balances: list[TagBalance], findings: list[signal.Finding]
+) -> list[tuple[TagBalance, bool]]:
+    by_tag = {b.tag: b for b in balances}
+    order = signal.standouts_first(
+        ((b.tag, b.plus + b.minus + b.neutral) for b in balances), findings
+    )
+    return [(by_tag[tag], marked) for tag, marked in order]
+
+
+def tag_row(n: int, tag: TagBalance, stands_out: bool = False) -> BarRow:
     return BarRow(
         n,
-        Text(f"#{tag.tag}", overflow="ellipsis", no_wrap=True),
+        tag_label(tag.tag, stands_out),
         abs(tag.net),
         (str(tag.plus), str(tag.minus), f"{tag.net:+d}".replace("-", "−")),
     )
@@ -99,8 +117,8 @@ class InsightsScreen(PeriodScreen):
     def on_mount(self) -> None:
         self.sub_title = _("Insights")
         titles = {
-            "#insights-energisers": _("What energises me: most net plus"),
-            "#insights-drains": _("What drains me: most net minus"),
+            "#insights-energisers": _("More plus than minus"),
+            "#insights-drains": _("More minus than plus"),
             "#insights-put-off": _("What I put off: share of each tag's items"),
             "#insights-energy": _("Energy at the end of the day, per week (1–5)"),
             "#insights-attitudes": _("Attitudes, self-rated (1–5)"),
@@ -135,13 +153,9 @@ class InsightsScreen(PeriodScreen):
             return
         headline.update(
             signal.headline(analysis.balances)
-            or (
-                _("No tag has more pluses than minuses, or more minuses than pluses, yet.")
-                if analysis.balances
-                else _(
-                    "Tag what you do with #words and rate it + or − on Today to see what "
-                    "energises and what drains you."
-                )
+            or _(
+                "Tag what you do with #words and rate it + or − on Today to see what "
+                "energises and what drains you."
             )
         )
         self._show_tags(analysis.balances)
@@ -169,29 +183,40 @@ class InsightsScreen(PeriodScreen):
             )
 
     def _show_tags(self, balances: list[TagBalance]) -> None:
-        good, bad = signal.energisers(balances), signal.drains(balances)
-        scale = max((abs(b.net) for b in good + bad), default=1)
+        found = signal.tag_signal(signal.tag_ratings(balances))
+        good = marked_first(signal.energisers(balances), found.energisers)
+        bad = marked_first(signal.drains(balances), found.drains)
+        scale = max((abs(b.net) for b, _marked in good + bad), default=1)
         self.query_one("#insights-energisers", BarTable).show(
-            [tag_row(n, b) for n, b in enumerate(good)], scale=scale
+            [tag_row(n, b, marked) for n, (b, marked) in enumerate(good)], scale=scale
         )
         self.query_one("#insights-drains", BarTable).show(
-            [tag_row(n, b) for n, b in enumerate(bad)], scale=scale
+            [tag_row(n, b, marked) for n, (b, marked) in enumerate(bad)], scale=scale
         )
-        self.query_one("#insights-put-off", BarTable).show(
+        marks = _("{mark} stands out from the rest").format(mark=STANDS_OUT)
+        for selector, findings in (
+            ("#insights-energisers", found.energisers),
+            ("#insights-drains", found.drains),
+        ):
+            self.query_one(selector).border_subtitle = marks if findings else ""
+        late = signal.put_off_signal(balances)
+        put_off = self.query_one("#insights-put-off", BarTable)
+        put_off.show(
             [
                 BarRow(
                     n,
-                    Text(f"#{b.tag}", overflow="ellipsis", no_wrap=True),
+                    tag_label(b.tag, marked),
                     b.postponed_share,
                     (
                         f"{round(100 * b.postponed_share)}",
                         _("{n}/{total}").format(n=min(b.postponed_items, b.items), total=b.items),
                     ),
                 )
-                for n, b in enumerate(signal.put_off(balances))
+                for n, (b, marked) in enumerate(marked_first(signal.put_off(balances), late))
             ],
             scale=1.0,
         )
+        put_off.border_subtitle = marks if late else ""
 
     def _show_energy(self, weeks: list[WeekEnergy]) -> None:
         chart = self.query_one("#insights-energy", TrendChart)
@@ -208,15 +233,8 @@ class InsightsScreen(PeriodScreen):
             chart.border_subtitle = ""
             return
         text = _("{average} on average").format(average=f"{average:.1f}")
-        shift = signal.energy_shift(weeks)
-        if shift is not None:
-            if shift >= signal.ENERGY_SHIFT:
-                text += " · " + _("rising ({shift})").format(shift=f"{shift:+.1f}")
-            elif shift <= -signal.ENERGY_SHIFT:
-                text += " · " + _("falling ({shift})").format(shift=f"{shift:+.1f}")
-            else:
-                text += " · " + _("steady")
-        chart.border_subtitle = text
+        trend = signal.trend_words(signal.energy_trend(weeks))
+        chart.border_subtitle = f"{text} · {trend}" if trend else text
 
     def _show_attitudes(self, scores: list[AttitudeScore]) -> None:
         chart = self.query_one("#insights-attitudes", TrendChart)
@@ -231,4 +249,7 @@ class InsightsScreen(PeriodScreen):
             y_range=(1, 5),
             legend=True,
             empty=_("No attitude check-ins in this period."),
+        )
+        chart.border_subtitle = signal.attitude_words(
+            signal.attitude_trends(scores), attitude_label
         )

@@ -18,10 +18,11 @@ from textual.binding import Binding
 from textual.containers import Center, Horizontal, Middle, Vertical
 from textual.widgets import Header, Static
 
-from loopbaan.domain import REASON_TEXT, Status
+from loopbaan.domain import REASON_TEXT, Reason
 from loopbaan.i18n import _, ngettext
+from loopbaan.insight import postponements as claims
 from loopbaan.insight.periods import Period, per_week
-from loopbaan.insight.postponements import CHRONIC_TIMES, suggestion
+from loopbaan.insight.postponements import suggestion
 from loopbaan.labels import REASON_LABEL
 from loopbaan.screens.period import PeriodScreen
 from loopbaan.store import postponed as store
@@ -38,17 +39,6 @@ from loopbaan.widgets.row_table import RowTable
 # The most postponed items shown; every count still covers all of them.
 ITEMS_SHOWN = 50
 WEEKDAY_KEYS = tuple(store.WEEKDAYS)
-
-
-def chronic_count(report: Postponed) -> int:
-    """Items put off CHRONIC_TIMES or more in the period, also those past the list shown,
-    less the dropped ones (settled). The list holds the most put off first, so the
-    dropped ones are among them unless more than ITEMS_SHOWN items are chronic."""
-    often = sum(n for times, n in report.items_by_times.items() if times >= CHRONIC_TIMES)
-    dropped = sum(
-        item.times >= CHRONIC_TIMES and item.status is Status.DROPPED for item in report.items
-    )
-    return often - dropped
 
 
 class PostponedScreen(PeriodScreen):
@@ -130,7 +120,7 @@ class PostponedScreen(PeriodScreen):
             self._show_empty()
             return
         self.query_one("#postponed-headline", Static).update(self._headline(report))
-        self.items_table.show(report.items, report.item_count)
+        self.items_table.show(report.items, report.item_count, claims.chronic_times(report))
         self._show_reasons(report)
         self.query_one("#postponed-tags", BarTable).show(
             [
@@ -205,21 +195,25 @@ class PostponedScreen(PeriodScreen):
                 report.total,
             ).format(n=report.total, items=report.item_count)
         ]
-        chronic_items = chronic_count(report)
+        times = claims.chronic_times(report)
+        chronic_items = claims.chronic_count(report, times)
         if chronic_items:
             parts.append(
                 _("{count} chronic ({times} times or more)").format(
-                    count=chronic_items, times=CHRONIC_TIMES
+                    count=chronic_items, times=times
                 )
             )
         text = _("; ").join(parts) + "."
-        top = report.by_reason[0]
-        most_often = _("Most often: {meaning} ({share}%)").format(
-            meaning=_(REASON_TEXT[top.reason][0]), share=round(100 * top.times / report.total)
+        top = next(iter(claims.reason_standouts(report)), None)
+        if top is None:
+            return f"{text} {claims.no_reason_stands_out(report)}"
+        reason = Reason(top.key)
+        most_often = _("Most often: {meaning} ({evidence})").format(
+            meaning=_(REASON_TEXT[reason][0]), evidence=claims.reason_evidence(top)
         )
-        if suggestion(top.reason):
+        if suggestion(reason):
             most_often = _("{reason} → {suggestion}").format(
-                reason=most_often, suggestion=_(suggestion(top.reason))
+                reason=most_often, suggestion=_(suggestion(reason))
             )
         return f"{text} {most_often}" + ("" if most_often.endswith(("?", "!", ".")) else ".")
 

@@ -54,15 +54,18 @@ class PostponedItems(RowTable):
         item_id = self.selected_id
         return self.items.get(item_id) if item_id is not None else None
 
-    def show(self, items: Sequence[PostponedItem], total: int) -> None:
-        """Show these items (the first of `total` put off in the period)."""
+    def show(
+        self, items: Sequence[PostponedItem], total: int, chronic_times: int = CHRONIC_TIMES
+    ) -> None:
+        """Show these items (the first of `total` put off in the period); those put off
+        `chronic_times` or more (`insight.postponements.chronic_times`) are marked."""
         self.items = {item.id: item for item in items}
         self.set_rows(
             [
                 (
                     item.id,
                     (
-                        Text("●", style="bold") if is_chronic(item) else "",
+                        Text("●", style="bold") if is_chronic(item, chronic_times) else "",
                         Text(printable(item.title), overflow="ellipsis", no_wrap=True),
                         Text(str(item.times), justify="right"),
                         Text(str(item.days_deferred), justify="right"),
@@ -88,4 +91,4 @@ class PostponedItems(RowTable):
         )
         self.border_subtitle = _(
             "× times · Days: days put off in all · ● chronic: {times} times or more, not dropped"
-        ).format(times=CHRONIC_TIMES)
+        ).format(times=chronic_times)

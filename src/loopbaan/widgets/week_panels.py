@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from loopbaan.i18n import _, ngettext
+from loopbaan.insight import signal
 from loopbaan.insight.postponements import suggestion
 from loopbaan.insight.week import Standout, Tally, Week, WeekSummary, weeks_between
 from loopbaan.labels import REASON_LABEL
@@ -143,26 +144,35 @@ class DaysPanel(WeekPanel):
 
 
 class TagsPanel(WeekPanel):
-    """Per tag: pluses, minuses, zeros and the net, best first."""
+    """Per tag: pluses, minuses, zeros and the net; the tags that stand out first and
+    marked ●, with their evidence in words below (the same words as Insights)."""
 
     def show(self, summary: WeekSummary, today: date) -> None:
-        tags = summary.tags
-        if not tags:
+        if not summary.tags:
             self.show_nothing(_("No rated items with a #tag this week."))
             return
-        width = min(max(len(printable(line.tag)) for line in tags[:TAGS_SHOWN]) + 2, 20)  # "#tag "
+        found = signal.tag_signal(
+            [(t.tag, t.tally.plus, t.tally.minus, t.tally.rated) for t in summary.tags]
+        )
+        tallies = {line.tag: line.tally for line in summary.tags}
+        order = signal.standouts_first(
+            ((line.tag, line.tally.rated) for line in summary.tags), found
+        )
+        shown = order[:TAGS_SHOWN]
+        width = min(max(len(printable(tag)) for tag, _marked in shown) + 2, 20)  # "#tag "
         lines = [
             Content.styled(
-                f"{_('tag'):<{width}}{'+':>3}{'−':>3}{'0':>3}{_('net'):>5}", f"{MUTED} bold"
+                f"  {_('tag'):<{width}}{'+':>3}{'−':>3}{'0':>3}{_('net'):>5}", f"{MUTED} bold"
             )
         ]
-        for line in tags[:TAGS_SHOWN]:
-            tally = line.tally
-            name = f"#{printable(line.tag)}"
+        for tag, marked in shown:
+            tally = tallies[tag]
+            name = f"#{printable(tag)}"
             if len(name) > width:
                 name = name[: width - 1] + "…"
             lines.append(
                 Content.assemble(
+                    ("● " if marked else "  ", "$text-accent"),
                     (f"{name:<{width}}", "$text-accent"),
                     _count(tally.plus, PLUS),
                     _count(tally.minus, MINUS),
@@ -170,14 +180,18 @@ class TagsPanel(WeekPanel):
                     _net(tally.net),
                 )
             )
-        if len(tags) > TAGS_SHOWN:
-            more = len(tags) - TAGS_SHOWN
+        if len(order) > TAGS_SHOWN:
+            more = len(order) - TAGS_SHOWN
             lines.append(
                 Content.styled(
                     ngettext("… and {n} more tag", "… and {n} more tags", more).format(n=more),
                     MUTED,
                 )
             )
+        styles = {1: PLUS, -1: MINUS, 0: MUTED}
+        for sign, sentence in signal.evidence_lines(found):
+            mark = "● " if sign else ""
+            lines.append(Content.styled(mark + printable(sentence), styles[sign]))
         self.show_lines(lines)
 
 
