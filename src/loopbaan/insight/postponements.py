@@ -3,7 +3,7 @@
 What stands out is decided here, for the Postponed screen, the Week screen,
 `loopbaan postponed` and the brief alike: a reason or a weekday only when it is
 given more often than an even spread would, an item as chronic only when it was
-put off more often than the user's own items usually are (decision 0008).
+put off more often than the user's own items usually are (decision 0010).
 """
 
 from __future__ import annotations

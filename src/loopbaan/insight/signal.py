@@ -3,7 +3,7 @@
 Plain functions over the store's `TagBalance`, day-review energy and attitude
 check-ins, so the Insights screen, the Week screen, a brief and a test all read the
 same figures and make the same claims. A tag, a trend, is named only when it stands
-out against the user's own baseline (see `evidence` and decision 0008).
+out against the user's own baseline (see `evidence` and decision 0010).
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ with a dozen keys), a frame or two after the change that caused it. And it cuts
 off whatever does not fit on the right, `q` and `?` first: this one leaves out
 the keys that matter least instead. It is a widget of our own, drawn as Textual's
 footer is (the same theme colours, paddings and margins), so that it needs none
-of that footer's private parts (decision 0008).
+of that footer's private parts (decision 0009).
 """
 
 from __future__ import annotations
