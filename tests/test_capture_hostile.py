@@ -52,4 +52,33 @@ def test_any_text_on_the_capture_line(text: str, tmp_path_factory, monkeypatch) 
     titles, running = type_on_the_capture_line(path, text)
     assert running
     expected = " ".join(parse_markers(text.replace("\n", " ")).title.split())
-    assert titles == ([expected] if expected else [])
+    # A NUL is refused (a notice; the line keeps the text): nothing is stored.
+    assert titles == ([expected] if expected and "\x00" not in expected else [])
+
+
+def test_a_title_with_a_nul_is_refused_with_a_notice(tmp_path: Path, monkeypatch) -> None:
+    """A pasted NUL: one notice that says why, nothing stored, the line keeps the text
+    to mend, and the app goes on."""
+    monkeypatch.setenv("LOOPBAAN_CONFIG", str(tmp_path / "config.toml"))
+    path = tmp_path / "journal.db"
+
+    async def run() -> tuple[list[str], str, bool]:
+        app = LoopbaanApp(db_path=path, today=MON)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("a")
+            app.screen.capture.input.value = "Call \x00Sam"
+            await pilot.press("enter")
+            await app.keys.wait()
+            notices = [str(n.message) for n in app._notifications]
+            kept = app.screen.capture.input.value
+            return notices, kept, app.is_running
+
+    notices, kept, running = asyncio.run(run())
+    assert running
+    assert notices == ["a title cannot hold the character NUL (\\x00)"]
+    assert kept == "Call \x00Sam"
+    conn = open_journal(path)
+    try:
+        assert items.items_for_day(conn, MON) == []
+    finally:
+        conn.close()

@@ -99,5 +99,12 @@ def test_bad_edits_are_refused(conn) -> None:
         goals.edit_goal(conn, goal.id, title="   ")
     with pytest.raises(StoreError, match="empty"), transaction(conn):
         goals.add_goal(conn, "")
+    for nul in ("\x00Grow", "Grow\x00"):
+        with pytest.raises(StoreError, match="NUL"), transaction(conn):
+            goals.add_goal(conn, nul)
+        with pytest.raises(StoreError, match="NUL"), transaction(conn):
+            goals.edit_goal(conn, goal.id, title=nul)
+        with pytest.raises(StoreError, match="NUL"), transaction(conn):
+            goals.add_milestone(conn, goal.id, nul)
     with pytest.raises(NotFound, match="no goal with id 99"), transaction(conn):
         goals.add_milestone(conn, 99, "x")

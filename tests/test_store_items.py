@@ -46,6 +46,21 @@ def test_empty_title_is_refused(conn) -> None:
         items.add_item(conn, "   ", day=MON)
 
 
+@pytest.mark.parametrize("title", ["\x00 hidden", "tail\x00", "a \x00 b"])
+def test_a_title_with_a_nul_is_refused_in_one_line(conn, title: str) -> None:
+    """SQLite's text functions end a text at a NUL: a title holding one would fail the
+    journal's own title check, or be cut short in search. Refused, whatever its place."""
+    with pytest.raises(StoreError) as raised, transaction(conn):
+        items.add_item(conn, title, day=MON)
+    assert str(raised.value) == "a title cannot hold the character NUL (\\x00)"
+    assert conn.execute("SELECT count(*) FROM item").fetchone()[0] == 0
+    with transaction(conn):
+        kept = items.add_item(conn, "Kept", day=MON)
+    with pytest.raises(StoreError, match="NUL"), transaction(conn):
+        items.edit_item(conn, kept.id, title=title)
+    assert items.get_item(conn, kept.id).title == "Kept"
+
+
 def test_unknown_goal_is_refused(conn) -> None:
     with pytest.raises(NotFound, match="no goal with id 4"), transaction(conn):
         items.add_item(conn, "Linked", day=MON, goal_id=4)

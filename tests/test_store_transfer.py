@@ -581,6 +581,14 @@ BAD_FILES = [
     (_set("items", 2, title="   "), "items[2]: title is empty"),
     (_set("items", 0, title=42), "items[0]: title must be text, not 42"),
     (_set("items", 0, title=None), "items[0]: title must be text, not null"),
+    (
+        _set("items", 0, title="\x00 hidden"),
+        "items[0]: a title cannot hold the character NUL (\\x00)",
+    ),
+    (
+        _set("goals", 1, title="Grow\x00"),
+        "goals[1]: a title cannot hold the character NUL (\\x00)",
+    ),
     (_drop("items", 3, "day"), "items[3]: day is missing"),
     (_drop("items", 3, "uid"), "items[3]: uid is missing"),
     (_set("items", 0, day="2026-02-30"), "items[0]: day '2026-02-30' is not a day (YYYY-MM-DD)"),

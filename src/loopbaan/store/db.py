@@ -316,11 +316,15 @@ def create_journal(path: Path, fill: Callable[[sqlite3.Connection], T]) -> T:
                 conn = _connect(tmp)
                 try:
                     conn.execute("PRAGMA journal_mode = WAL")
-                    result = fill(conn)
-                finally:
+                except BaseException:
                     conn.close()
+                    raise
             except sqlite3.DatabaseError as error:
                 raise _database_error(tmp, error) from None
+            try:
+                result = fill(conn)  # its own errors are its own, not the making's
+            finally:
+                conn.close()
     except TargetExists:
         raise
     except JournalError as error:

@@ -11,7 +11,7 @@ from loopbaan.days import utc_now
 from loopbaan.domain import Direction, GoalStatus
 from loopbaan.i18n import _
 from loopbaan.store.errors import NotFound, StoreError
-from loopbaan.store.items import new_uid
+from loopbaan.store.items import clean_title, new_uid
 
 GOAL_TEXT_FIELDS = ("title", "beacon", "statement", "first_step", "needs", "supporters")
 
@@ -97,9 +97,7 @@ def _milestone(row: sqlite3.Row) -> Milestone:
 
 def add_goal(conn: sqlite3.Connection, title: str) -> Goal:
     """A new active goal with just a title, placed last; the rest is edited afterwards."""
-    title = " ".join(title.split())
-    if not title:
-        raise StoreError(_("the title is empty"))
+    title = clean_title(title)
     now = utc_now()
     (position,) = conn.execute("SELECT coalesce(max(position) + 1, 0) FROM goal").fetchone()
     cursor = conn.execute(
@@ -151,9 +149,7 @@ def edit_goal(
     sets: list[str] = []
     params: list[object] = []
     for name, value in texts.items():
-        value = value.strip() if name != "title" else " ".join(value.split())
-        if name == "title" and not value:
-            raise StoreError(_("the title is empty"))
+        value = value.strip() if name != "title" else clean_title(value)
         sets.append(f"{name} = ?")
         params.append(value)
     if direction is not ...:
@@ -232,9 +228,7 @@ def get_milestone(conn: sqlite3.Connection, milestone_id: int) -> Milestone:
 def add_milestone(
     conn: sqlite3.Connection, goal_id: int, title: str, due_day: date | None = None
 ) -> Milestone:
-    title = " ".join(title.split())
-    if not title:
-        raise StoreError(_("the title is empty"))
+    title = clean_title(title)
     get_goal(conn, goal_id)
     (position,) = conn.execute(
         "SELECT coalesce(max(position) + 1, 0) FROM milestone WHERE goal_id = ?", (goal_id,)

@@ -127,6 +127,8 @@ class _Record:
         value = self.text("title", _MISSING)
         if not value.strip():
             self.fail(_("title is empty"))
+        if "\x00" in value:  # as the app refuses it (items.py)
+            self.fail(_("a title cannot hold the character NUL (\\x00)"))
         return value
 
     def uid(self) -> str:

@@ -62,10 +62,14 @@ def item_from_row(row: sqlite3.Row) -> Item:
     )
 
 
-def _clean_title(title: str) -> str:
+def clean_title(title: str) -> str:
+    """A title as stored: white space made single spaces; a StoreError if empty or if it
+    holds a NUL."""
     cleaned = " ".join(title.split())
     if not cleaned:
         raise StoreError(_("the title is empty"))
+    if "\x00" in cleaned:  # SQLite's text functions end a text there: search, the title check
+        raise StoreError(_("a title cannot hold the character NUL (\\x00)"))
     return cleaned
 
 
@@ -103,7 +107,7 @@ def add_item(
     conversation_id: int | None = None,
 ) -> Item:
     """Put a new item on a day; tasks start open, the rest are done as they happen."""
-    title = _clean_title(title)
+    title = clean_title(title)
     _check_goal(conn, goal_id)
     now = utc_now()
     status = Status.OPEN if kind is Kind.TASK else Status.DONE
@@ -257,7 +261,7 @@ def edit_item(
     sets: list[str] = []
     params: list[object] = []
     if title is not None:
-        title = _clean_title(title)
+        title = clean_title(title)
         sets.append("title = ?")
         params.append(title)
     if note is not None:
