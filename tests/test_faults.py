@@ -144,3 +144,77 @@ async def test_a_broken_config_is_a_notice_and_the_app_starts(make_app, quiet_co
         assert app.is_running and app.screen.day == MON
         shown = notices(app)
         assert len(shown) == 1 and "config.toml" in shown[0] and "\n" not in shown[0]
+
+
+@pytest.fixture
+def disk_that_fills(tmp_path: Path):
+    """A 1 MiB tmpfs for a journal, and a function that fills what is left of it
+    (root only; skipped where mount is not allowed). Yields (folder, fill, free)."""
+    import errno
+    import os
+
+    folder = tmp_path / "disk"
+    folder.mkdir()
+    made = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m,mode=0700", "tmpfs", str(folder)],
+        capture_output=True,
+        text=True,
+    )
+    if made.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs here: {made.stderr.strip() or 'not allowed'}")
+    filler = folder / "filler"
+
+    def fill() -> None:
+        fd = os.open(filler, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        try:
+            while True:
+                os.write(fd, b"\0" * 4096)
+        except OSError as error:
+            assert error.errno == errno.ENOSPC
+        finally:
+            os.close(fd)
+
+    try:
+        yield folder, fill, filler.unlink
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+async def test_a_full_disk_refuses_the_change_with_a_notice(disk_that_fills, quiet_config):
+    """The disk fills while the app runs: the item that does not fit is refused with a
+    notice that says why, what was saved stays saved and shown, and once there is room
+    again the same keys work."""
+    from loopbaan.app import LoopbaanApp
+    from loopbaan.store import open_journal
+
+    folder, fill, free = disk_that_fills
+    db = folder / "journal.db"
+    app = LoopbaanApp(db_path=db, today=MON)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        for title in ("Before one", "Before two"):
+            app.screen.capture.input.value = title
+            await pilot.press("enter")
+        await app.keys.wait()
+        fill()
+        for n in range(200):  # 20 KB a title: the disk is full long before
+            app.screen.capture.input.value = f"Item {n} " + "x" * 20_000
+            await pilot.press("enter")
+            await app.keys.wait()
+            if notices(app):
+                break
+        assert app.is_running
+        assert notices(app) and "the disk is full" in notices(app)[-1]
+        shown = sorted(item.title for item in app.screen.items.values())
+        free()
+        app.screen.capture.input.value = "Room again"
+        await pilot.press("enter", "escape")
+        await app.keys.wait()
+        assert app.is_running
+    conn = open_journal(db)
+    try:
+        stored = [item.title for item in items.items_for_day(conn, MON)]
+    finally:
+        conn.close()
+    assert shown == sorted(stored[:-1]) and stored[:2] == ["Before one", "Before two"]
+    assert stored[-1] == "Room again"
