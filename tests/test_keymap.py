@@ -17,13 +17,14 @@ import pytest
 from textual.binding import Binding
 
 import loopbaan.app
+import loopbaan.dialogs
 import loopbaan.screens
 import loopbaan.widgets
 from loopbaan import config
 from loopbaan.app import LoopbaanApp
+from loopbaan.dialogs.postpone import PostponeScreen
 from loopbaan.domain import Kind
 from loopbaan.keys import DEFAULT_KEYS, key_name, key_names
-from loopbaan.screens.postpone import PostponeScreen
 from loopbaan.screens.today import TodayScreen
 from loopbaan.store import items, transaction
 from loopbaan.widgets.keys_footer import KeysFooter
@@ -36,7 +37,7 @@ MON = date(2026, 11, 23)
 def all_bindings() -> list[tuple[str, Binding]]:
     """(class, binding) for every binding of every class of the journal's own."""
     modules = [importlib.import_module("loopbaan.app")]
-    for package in (loopbaan.screens, loopbaan.widgets):
+    for package in (loopbaan.screens, loopbaan.dialogs, loopbaan.widgets):
         for info in pkgutil.iter_modules(package.__path__):
             modules.append(importlib.import_module(f"{package.__name__}.{info.name}"))
     found = []

@@ -11,12 +11,13 @@ from textual.app import App
 from textual.widgets import Input, Static
 
 from loopbaan.app import LoopbaanApp
+from loopbaan.dialogs.edit_goal import EditGoalScreen
+from loopbaan.dialogs.edit_milestone import EditMilestoneScreen
+from loopbaan.dialogs.goal_picker import GoalPicker
 from loopbaan.domain import Direction, GoalStatus, Kind, Reason
-from loopbaan.screens.edit_goal import EditGoalScreen, EditMilestoneScreen
 from loopbaan.screens.goals import GoalsScreen
 from loopbaan.store import goals, items, transaction
 from loopbaan.store.goals import Goal
-from loopbaan.widgets.goal_picker import GoalPicker
 from loopbaan.widgets.goal_table import GoalTable
 from loopbaan.widgets.row_table import RowTable
 

@@ -12,10 +12,10 @@ from datetime import date
 from textual.app import App
 from textual.widgets import Input, OptionList, Static
 
+from loopbaan.dialogs.edit_goal import EditGoalScreen
+from loopbaan.dialogs.edit_item import EditItemScreen
+from loopbaan.dialogs.postpone import PostponeScreen
 from loopbaan.domain import Kind, Reason
-from loopbaan.screens.edit_goal import EditGoalScreen
-from loopbaan.screens.edit_item import EditItemScreen
-from loopbaan.screens.postpone import PostponeScreen
 from loopbaan.screens.today import TodayScreen
 from loopbaan.store import goals, items, transaction
 from loopbaan.widgets.fields import ChoiceSet

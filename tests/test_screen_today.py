@@ -12,9 +12,9 @@ import pytest
 from textual.app import App
 from textual.widgets import Input, Label, Static, TextArea
 
+from loopbaan.dialogs.edit_item import EditItemScreen
+from loopbaan.dialogs.postpone import PostponeScreen
 from loopbaan.domain import Item, Kind, Rating, Reason, Status
-from loopbaan.screens.edit_item import EditItemScreen
-from loopbaan.screens.postpone import PostponeScreen
 from loopbaan.screens.today import TodayScreen
 from loopbaan.store import NotFound, items, reviews, transaction
 from loopbaan.widgets.item_table import ItemTable
@@ -665,8 +665,8 @@ async def test_moving_a_day_on_ten_years_of_journal_stays_instant(make_app, conn
 
 
 async def test_g_counts_the_highlighted_task_for_a_goal(make_app, conn) -> None:
+    from loopbaan.dialogs.goal_picker import GoalPicker
     from loopbaan.store import goals
-    from loopbaan.widgets.goal_picker import GoalPicker
 
     with transaction(conn):
         goals.add_goal(conn, "Speak at a conference")

@@ -19,10 +19,10 @@ from textual.app import App
 from textual.widgets import Input
 
 from loopbaan.app import LoopbaanApp
+from loopbaan.dialogs.edit_goal import EditGoalScreen
+from loopbaan.dialogs.goal_picker import GoalPicker
 from loopbaan.domain import Kind, Rating
-from loopbaan.screens.edit_goal import EditGoalScreen
 from loopbaan.store import items, transaction
-from loopbaan.widgets.goal_picker import GoalPicker
 from loopbaan.widgets.keys_footer import (
     KeyCap,
     KeyLabel,

@@ -11,11 +11,13 @@ from textual.binding import Binding
 from textual.containers import Center, Middle, Vertical
 from textual.widgets import Header, Static
 
+from loopbaan.dialogs.edit_goal import EditGoalScreen
+from loopbaan.dialogs.edit_milestone import EditMilestoneScreen
+from loopbaan.dialogs.goal_status import StatusScreen
 from loopbaan.domain import GoalStatus
 from loopbaan.i18n import _
 from loopbaan.labels import GOAL_STATUS_LABEL
 from loopbaan.safe import in_markup, printable
-from loopbaan.screens.edit_goal import EditGoalScreen, EditMilestoneScreen, StatusScreen
 from loopbaan.screens.journal import JournalScreen
 from loopbaan.store import StoreError
 from loopbaan.store import goals as store

@@ -442,7 +442,7 @@ class TodayScreen(JournalScreen):
         if not item.is_task or item.status is not Status.OPEN:
             self.notify(_("only open tasks are postponed"))
             return
-        from loopbaan.screens.postpone import PostponeScreen  # not needed for the first paint
+        from loopbaan.dialogs.postpone import PostponeScreen  # not needed for the first paint
 
         self.app.push_screen(
             PostponeScreen(item, self.day), lambda result: self._postpone(item, result)
@@ -471,7 +471,7 @@ class TodayScreen(JournalScreen):
         item = self.item
         if item is None:
             return
-        from loopbaan.screens.edit_item import EditItemScreen  # not needed for the first paint
+        from loopbaan.dialogs.edit_item import EditItemScreen  # not needed for the first paint
 
         self.app.push_screen(
             EditItemScreen(item, self.day), lambda values: self._edit(item, values)
@@ -499,7 +499,7 @@ class TodayScreen(JournalScreen):
         if not active:
             self.notify(_("no active goal yet: 3 shows the goals, n starts one"))
             return
-        from loopbaan.widgets.goal_picker import GoalPicker  # not needed for the first paint
+        from loopbaan.dialogs.goal_picker import GoalPicker  # not needed for the first paint
 
         self.app.push_screen(
             GoalPicker(active, title=_("Count “{title}” for a goal").format(title=item.title)),

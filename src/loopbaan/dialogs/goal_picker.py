@@ -38,39 +38,7 @@ class GoalPicker(ModalScreen[int | None]):
 
     # User CSS, not DEFAULT_CSS: the app's `Screen { background: … }` would win over a
     # default and paint the screen behind the picker over.
-    CSS = """
-    GoalPicker {
-        align: center middle;
-        background: $background 60%;
-    }
-    GoalPicker > #picker {
-        width: 72;
-        max-width: 100%;
-        height: auto;
-        max-height: 80%;
-        padding: 0 1;
-        border: round $primary;
-        border-title-color: $text-primary;
-        border-title-style: bold;
-        background: $panel;
-    }
-    GoalPicker #picker-filter { margin-top: 1; background: $surface; }
-    GoalPicker #picker-goals {
-        height: auto;
-        max-height: 16;
-        margin-top: 1;
-        border: none;
-        background: $surface;
-        /* The typing stays in the filter, so the list shows its cursor as if focused. */
-        & > .option-list--option-highlighted {
-            color: $block-cursor-foreground;
-            background: $block-cursor-background;
-            text-style: $block-cursor-text-style;
-        }
-    }
-    GoalPicker #picker-empty { color: $text-muted; margin-top: 1; }
-    GoalPicker #picker-hint { color: $text-muted; margin-top: 1; }
-    """
+    CSS_PATH = "goal_picker.tcss"
 
     BINDINGS = [
         Binding("escape", "cancel", _("Cancel"), id="picker.cancel"),
