@@ -8,8 +8,8 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Center, Middle, Vertical
-from textual.widgets import Header, Static
+from textual.containers import Vertical
+from textual.widgets import Header
 
 from loopbaan.dialogs.edit_goal import EditGoalScreen
 from loopbaan.dialogs.edit_milestone import EditMilestoneScreen
@@ -26,6 +26,7 @@ from loopbaan.store.items import items_of_goal
 from loopbaan.store.undo import Change
 from loopbaan.widgets.capture_line import CaptureLine, Prompt
 from loopbaan.widgets.goal_detail import GoalDetail
+from loopbaan.widgets.goal_list import GoalList, GoalsExplainer
 from loopbaan.widgets.goal_table import GoalTable
 from loopbaan.widgets.keys_footer import KeysFooter
 from loopbaan.widgets.row_table import RowTable
@@ -72,26 +73,11 @@ class GoalsScreen(JournalScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="panes"):
-            with Vertical(id="list-pane"):
-                yield GoalTable(id="goals")
-                yield Static(id="list-empty", markup=False)
+            yield GoalList(id="list-pane")
             yield GoalDetail(id="detail")
-        with Middle(id="explainer-box"), Center():
-            yield Static(id="explainer")
+        yield GoalsExplainer(id="explainer-box")
         yield CaptureLine(id="capture")
         yield KeysFooter()
-
-    def on_mount(self) -> None:
-        self.query_one("#explainer", Static).update(
-            _(
-                "[b]Make the dream a project.[/b]\n\n"
-                "The job you dream of is a beacon on the horizon; the way there is a "
-                "project. Say precisely what the goal is, pick its direction (up is only "
-                "one of seven), write the first step, set milestones on the way, and name "
-                "what you need and with whom you discuss it.\n\n"
-                "Press [b]n[/b] to start your first goal."
-            )
-        )
 
     def on_screen_resume(self) -> None:
         self.reload()
@@ -145,19 +131,11 @@ class GoalsScreen(JournalScreen):
         statuses = None if self.show_all else (GoalStatus.ACTIVE,)
         goals = store.list_goals(self.conn, statuses)
         self.goals = {goal.id: goal for goal in goals}
-        table = self.query_one(GoalTable)
-        table.show(goals, self.today, goal_id)
+        self.query_one(GoalList).show(goals, self.today, goal_id, show_all=self.show_all)
         has_any = bool(goals) or bool(store.list_goals(self.conn))
         self.query_one("#panes").display = has_any
-        self.query_one("#explainer-box").display = not has_any
-        empty = self.query_one("#list-empty", Static)
-        empty.display = not goals
-        empty.update(_("No active goals. f shows paused, achieved and dropped ones; n starts one."))
-        table.display = bool(goals)
+        self.query_one(GoalsExplainer).display = not has_any
         self.sub_title = _("Goals")
-        self.query_one("#list-pane").border_title = (
-            _("All goals ({n})") if self.show_all else _("Active goals ({n})")
-        ).format(n=len(goals))
         self._show_detail(milestone_id)
         self.keys_changed()
 

@@ -17,10 +17,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive
-from textual.widgets import Header, Input, Label, Static
+from textual.widgets import Header
 
 from loopbaan.domain import GoalStatus, Item, Kind, Rating, Reason, Status, parse_markers
-from loopbaan.i18n import N_, _, ngettext
+from loopbaan.i18n import _
 from loopbaan.labels import RATING_MARK, REASON_LABEL
 from loopbaan.safe import in_markup, printable
 from loopbaan.screens.journal import JournalScreen
@@ -29,20 +29,17 @@ from loopbaan.store import items as store
 from loopbaan.store import today as leftovers
 from loopbaan.store.reviews import DayReview, day_review, finish_day_review, save_day_review
 from loopbaan.store.undo import Change
-from loopbaan.widgets.capture_line import CaptureLine, Prompt
-from loopbaan.widgets.dates import long_day, relative_day, short_day
+from loopbaan.widgets.capture_line import CaptureLine
+from loopbaan.widgets.dates import short_day
 from loopbaan.widgets.day_items import DayItems
+from loopbaan.widgets.day_line import DayLine, DayStatus, finished_notice
+from loopbaan.widgets.item_capture import ItemCaptureLine
 from loopbaan.widgets.item_table import ItemTable
 from loopbaan.widgets.keys_footer import KeysFooter
-from loopbaan.widgets.review_panel import TEXT_FIELDS, ReviewPanel
+from loopbaan.widgets.review_panel import ReviewPanel, field_label
 
 ITEM_ACTIONS = {"rate", "tick", "drop", "postpone", "edit", "delete", "link_goal"}
 NARROW = 100  # below this many columns the reflection goes under the items
-ADD_LABEL = {
-    Kind.ACTIVITY: N_("Add an activity:"),
-    Kind.APPOINTMENT: N_("Add an appointment:"),
-    Kind.TASK: N_("Add a task:"),
-}
 
 
 class TodayScreen(JournalScreen):
@@ -162,14 +159,12 @@ class TodayScreen(JournalScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Horizontal(id="today-dayline"):
-            yield Static(id="today-day", markup=False)
-            yield Static(_("[ ] previous · next day   t today"), id="today-nav", markup=False)
-        yield Static(id="today-status", markup=False)
+        yield DayLine(id="today-dayline")
+        yield DayStatus(id="today-status")
         with Horizontal(id="today-body"):
             yield DayItems(id="today-items")
             yield ReviewPanel(id="today-review")
-        yield CaptureLine(id="today-capture", later=True)
+        yield ItemCaptureLine(id="today-capture", later=True)
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -213,8 +208,8 @@ class TodayScreen(JournalScreen):
     # ------------------------------------------------------------------ state
 
     @property
-    def capture(self) -> CaptureLine:
-        return self.query_one(CaptureLine)
+    def capture(self) -> ItemCaptureLine:
+        return self.query_one(ItemCaptureLine)
 
     @property
     def item(self) -> Item | None:
@@ -254,7 +249,7 @@ class TodayScreen(JournalScreen):
         )
         self._show_day(shown, len(moves), first_run)
         self.query_one(ReviewPanel).show(self.review)
-        for table in (lists.day_table, lists.earlier_table):
+        for table in lists.tables:
             if selected is not None and table.display and table.selected_id == selected:
                 if self.capture.kind is None:
                     self.set_focus(table)
@@ -269,40 +264,15 @@ class TodayScreen(JournalScreen):
             self.keys_changed()
 
     def _show_day(self, shown: list[Item], moved: int, first_run: bool) -> None:
-        day, today, finished = self.day, self.today, self.review.finished
-        status = self.query_one("#today-status", Static)
+        finished = self.review.finished
+        status = self.query_one(DayStatus)
         if self.has_class("-finished") != finished:
             # Only the status line reads the class: restyle it alone, not every
             # widget of the screen (~40 ms at startup on a finished day).
             self.set_class(finished, "-finished", update=False)
             status.update_node_styles()
-        # One line each: no layout pass needed (it costs a day step ~10 ms).
-        self.query_one("#today-day", Static).update(
-            f"{long_day(day)} · {relative_day(day, today)}", layout=False
-        )
-        if finished:
-            text = _("✓ Review finished · f reopens it")
-        elif first_run:
-            text = _("Your journal is empty: a adds the first item.")
-        else:
-            text = self._summary(shown, moved)
-        status.update(text, layout=False)
-
-    def _summary(self, shown: list[Item], moved: int) -> str:
-        here = [item for item in shown if item.day == self.day or item.done_on == self.day]
-        to_rate = sum(item.rating is None for item in here)
-        open_tasks = sum(item.is_task and item.status is Status.OPEN for item in here)
-        parts = [ngettext("{n} item", "{n} items", len(here)).format(n=len(here))]
-        if to_rate:
-            parts.append(_("{n} to rate").format(n=to_rate))
-        if open_tasks:
-            parts.append(
-                ngettext("{n} open task", "{n} open tasks", open_tasks).format(n=open_tasks)
-            )
-        if moved:
-            parts.append(_("{n} postponed").format(n=moved))
-        parts.append(_("f finishes the review"))
-        return " · ".join(parts)
+        self.query_one(DayLine).show(self.day, self.today)
+        status.show(self.day, shown, moved, finished=finished, first_run=first_run)
 
     def _keep_focus(self) -> None:
         """Back to a list when the focused one was hidden (its last row went)."""
@@ -310,12 +280,7 @@ class TodayScreen(JournalScreen):
             return
         if self.focused is not None and self.focused in self.focus_chain:
             return
-        lists = self.query_one(DayItems)
-        for table in (lists.day_table, lists.earlier_table):
-            if table.display and table.row_count:
-                self.set_focus(table)
-                return
-        self.set_focus(lists.day_table if lists.day_table.display else None)
+        self.set_focus(self.query_one(DayItems).list_for_focus())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         typing = self.capture.kind is not None
@@ -362,14 +327,7 @@ class TodayScreen(JournalScreen):
     # ------------------------------------------------------------------ actions
 
     def action_add(self) -> None:
-        self.capture.begin(
-            "item",
-            lambda: Prompt(
-                _(ADD_LABEL[Kind.ACTIVITY]),
-                _("what you did · + − 0 rate it · !task · @appointment · #tags · Esc ends"),
-                self._add,
-            ),
-        )
+        self.capture.begin_item(self._add)
         self.keys_changed()
 
     def _add(self, line: str) -> bool:
@@ -546,13 +504,7 @@ class TodayScreen(JournalScreen):
             return
         if from_field:
             self.action_back_to_items()  # done writing: q quits, the list keys work
-        to_rate = sum(item.rating is None for item in self.items.values() if item.day == self.day)
-        message = _("Review of {day} finished.").format(day=short_day(self.day, self.today))
-        if to_rate:
-            message += " " + ngettext(
-                "{n} item is not rated.", "{n} items are not rated.", to_rate
-            ).format(n=to_rate)
-        self.notify(message)
+        self.notify(finished_notice(self.day, self.today, list(self.items.values())))
 
     def action_reopen(self) -> None:
         self._finish(False)
@@ -582,24 +534,14 @@ class TodayScreen(JournalScreen):
 
     # ------------------------------------------------------------------ messages
 
-    @on(Input.Changed, "#today-capture Input")
-    def _read_back_kind(self, event: Input.Changed) -> None:
-        """The capture label says which kind Enter will make, and how it is rated."""
-        kind, rating, _title = parse_markers(event.value)
-        label = _(ADD_LABEL[kind or Kind.ACTIVITY])
-        if rating is not None:
-            label = f"{label.removesuffix(':')} {RATING_MARK[rating]}:"
-        self.capture.query_one(Label).update(label)
-
     @on(CaptureLine.Closed)
     def _capture_closed(self) -> None:
         self._keep_focus()
 
     @on(ReviewPanel.Edited)
     def _review_edited(self, event: ReviewPanel.Edited) -> None:
-        names = {"energy": _("Energy"), **{name: _(label) for name, label, _h in TEXT_FIELDS}}
         label = _("“{field}” of {day}").format(
-            field=names[event.field], day=short_day(event.day, self.today)
+            field=field_label(event.field), day=short_day(event.day, self.today)
         )
 
         def work(change: Change) -> None:

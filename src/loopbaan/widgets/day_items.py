@@ -55,6 +55,17 @@ class DayItems(Vertical):
     def earlier_table(self) -> ItemTable:
         return self.query_one("#today-earlier", ItemTable)
 
+    @property
+    def tables(self) -> tuple[ItemTable, ItemTable]:
+        return self.day_table, self.earlier_table
+
+    def list_for_focus(self) -> ItemTable | None:
+        """Where the focus goes when it has nowhere to be: the first list with rows."""
+        for table in self.tables:
+            if table.display and table.row_count:
+                return table
+        return self.day_table if self.day_table.display else None
+
     def show(
         self,
         day: date,

@@ -46,6 +46,12 @@ TEXT_FIELDS = (
 TEXT_IDS = frozenset(f"review-{name}" for name, _label, _hint in TEXT_FIELDS)
 
 
+def field_label(field: str) -> str:
+    """A field's name as the panel shows it: `Energy`, `What I liked`, …"""
+    labels = {"energy": _("Energy"), **{name: _(label) for name, label, _h in TEXT_FIELDS}}
+    return labels[field]
+
+
 class EnergyField(Widget, can_focus=True):
     """Energy of the day, 1–5: a digit sets it, ← → step, 0 or Backspace clears."""
 
