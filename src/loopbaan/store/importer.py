@@ -24,6 +24,7 @@ from typing import IO, Any, Literal, NoReturn, overload
 
 from loopbaan.days import utc_now
 from loopbaan.domain import (
+    NEGOTIATION_FIELDS,
     Direction,
     GoalStatus,
     Kind,
@@ -394,7 +395,7 @@ def _check_conversation(r: _Record, now: str) -> tuple:
         r.time("created_at", now),
         # A negotiation's preparation (schema 0002): optional, missing or null is "",
         # so exports made before it still import (the format stays version 1).
-        *(r.text(name) for name in ("want", "their_interest", "alternative", "offer", "walk_away")),
+        *(r.text(name) for name in NEGOTIATION_FIELDS),
     )
 
 

@@ -36,7 +36,7 @@ from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
 from loopbaan.days import utc_now
-from loopbaan.domain import Item, Kind, Role, TalkKind
+from loopbaan.domain import NEGOTIATION_FIELDS, Item, Kind, Role, TalkKind
 from loopbaan.i18n import _
 from loopbaan.insight.talks import TalkNudge, talk_nudge
 from loopbaan.store.errors import NotFound, StoreError
@@ -45,7 +45,6 @@ from loopbaan.store.items import _ITEM_SELECT, add_item, item_from_row, new_uid
 if TYPE_CHECKING:
     from loopbaan.store.undo import Change
 
-NEGOTIATION_FIELDS = ("want", "their_interest", "alternative", "offer", "walk_away")
 TEXT_FIELDS = ("prepared", "summary", "outcome", *NEGOTIATION_FIELDS)
 FEEDBACK_TAG = "feedback"
 MAX_LIST = 500  # a screen asks for what it shows; nobody reads more talks at once
