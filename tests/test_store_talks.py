@@ -152,3 +152,39 @@ def test_attitude_checks_latest_scores_and_reminder(conn: sqlite3.Connection) ->
         attitudes.add_check(conn, " ", 3, TODAY)
     log.undo()  # only the check-in tracked as created goes
     assert [c.score for c in attitudes.checks(conn, attitude="concern")] == [4]
+
+
+def test_export_and_import_carry_a_negotiation_and_accept_older_files(tmp_path) -> None:
+    import io
+    import json
+
+    from loopbaan.store import importer, open_journal, transfer
+
+    source = open_journal(tmp_path / "a.db")
+    with transaction(source):
+        talk = talks.add_conversation(source, "Anna", day=TODAY, kind=TalkKind.NEGOTIATION)
+        talks.edit_conversation(source, talk.id, want="a raise", walk_away="5%")
+    out = io.StringIO()
+    transfer.write_json(source, out)
+    data = json.loads(out.getvalue())
+    assert data["version"] == 1
+    record = data["conversations"][0]
+    assert (record["want"], record["walk_away"], record["offer"]) == ("a raise", "5%", "")
+    # An export made before schema 0002 has none of the fields; one may say null.
+    older = dict(data, conversations=[
+        {k: v for k, v in record.items() if k not in ("want", "their_interest", "alternative",
+                                                   "offer", "walk_away")},
+        dict(record, uid="other", want=None),
+    ])  # fmt: skip
+    (tmp_path / "export.json").write_text(json.dumps(data))
+    (tmp_path / "older.json").write_text(json.dumps(older))
+    copy = open_journal(tmp_path / "b.db")
+    importer.import_file(copy, tmp_path / "export.json")
+    assert talks.get_conversation(copy, 1)._replace(open_follow_ups=0) == talks.get_conversation(
+        source, talk.id
+    )
+    empty = open_journal(tmp_path / "c.db")
+    importer.import_file(empty, tmp_path / "older.json")
+    rows = {t.uid: t for t in talks.list_conversations(empty)}
+    assert rows[record["uid"]].want == "" and rows[record["uid"]].walk_away == ""
+    assert rows["other"].want == "" and rows["other"].walk_away == "5%"
