@@ -139,6 +139,8 @@ def test_status(env: Path, capsys) -> None:
         "open_tasks": 2,
         "overdue_tasks": 1,
         "streak": 3,
+        "days_since_career_talk": None,  # none yet, in a journal too young for a nudge
+        "talk_nudge": False,
     }
 
 
