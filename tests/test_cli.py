@@ -139,6 +139,8 @@ def test_status(env: Path, capsys) -> None:
         "open_tasks": 2,
         "overdue_tasks": 1,
         "streak": 3,
+        "days_since_career_talk": None,  # none yet, in a journal too young for a nudge
+        "talk_nudge": False,
     }
 
 
@@ -316,6 +318,10 @@ def test_four_processes_logging_at_once_lose_nothing(tmp_path: Path) -> None:
         ["list", "--day", "in", "2", "days"],
         ["done", "1"],
         ["drop", "1"],
+        ["talk", "Anna", "--role", "mentor", "--kind", "career", "--ask", "a raise"],
+        ["talks", "--format", "json"],
+        ["check", "concern", "4", "--note", "planning"],
+        ["status", "--format", "json"],
     ],
 )
 def test_quick_commands_do_not_import_the_tui(tmp_path: Path, command: list[str]) -> None:
@@ -623,3 +629,77 @@ def test_postpone_on_the_last_day_of_the_calendar_needs_a_day(env, capsys, monke
     assert (code, out) == (2, "")
     assert "no day after 9999-12-31" in err and len(err.strip().splitlines()) == 1
     assert dump(env) == before
+
+
+def test_talk_talks_check_and_the_status_nudge(env: Path, capsys) -> None:
+    assert run(capsys, "log", "first entry", "--day", "2026-09-01")[0] == 0
+    code, out, _err = run(capsys, "status", "--format", "json")
+    state = json.loads(out)
+    assert (state["days_since_career_talk"], state["talk_nudge"]) == (None, True)
+    assert "no career talk yet" in run(capsys, "status")[1]
+
+    code, out, err = run(
+        capsys, "talk", "Anna", "--role", "mentor", "--day", "43", "days", "ago", "--ask", "a raise"
+    )
+    assert code == 0, err
+    assert "Anna (mentor, career) on 2026-10-11" in out
+    assert run(capsys, "talk", "Bob", "--kind", "feedback")[0] == 0  # not a career talk
+    code, out, _err = run(capsys, "talks", "--format", "json")
+    listed = json.loads(out)
+    assert (listed["days_since_career_talk"], listed["talk_nudge"]) == (43, True)
+    assert [(t["with_whom"], t["kind"], t["prepared"]) for t in listed["conversations"]] == [
+        ("Bob", "feedback", ""),
+        ("Anna", "career", "a raise"),
+    ]
+    assert listed["conversations"][1]["walk_away"] == ""
+    code, out, _err = run(capsys, "talks")
+    assert out.splitlines()[0] == "43 days since a career talk: time for one"
+    assert "Anna" in out and "mentor" in out
+    assert "43 days since a career talk" in run(capsys, "status")[1]
+
+    assert run(capsys, "talk", "Cy", "--day", "42", "days", "ago")[0] == 0
+    state = json.loads(run(capsys, "status", "--format", "json")[1])
+    assert (state["days_since_career_talk"], state["talk_nudge"]) == (42, False)
+    assert "career talk" not in run(capsys, "status")[1]
+
+    code, out, err = run(capsys, "check", "concern", "4", "--note", "planning ahead")
+    assert code == 0, err
+    assert out.strip() == "checked in: Concern 4/5 on 2026-11-23"
+    conn = open_journal(env)
+    rows = conn.execute("SELECT attitude, score, note FROM attitude_check").fetchall()
+    assert [tuple(row) for row in rows] == [("concern", 4, "planning ahead")]
+
+
+def test_talk_and_check_usage_errors(env: Path, capsys) -> None:
+    for argv in (
+        ["check", "nope", "3"],
+        ["check", "concern", "6"],
+        ["check", "concern", "x"],
+        ["talk", " "],
+        ["talk", "Anna", "--kind", "bogus"],
+        ["talk", "Anna", "--role", "boss"],
+    ):
+        code, out, err = run(capsys, *argv)
+        assert code == 2, argv
+        assert out == "" and len(err.strip().splitlines()) == 1, argv
+    assert (
+        not env.exists()
+        or open_journal(env).execute("SELECT count(*) FROM conversation").fetchone()[0] == 0
+    )
+
+
+def test_check_uses_the_attitudes_of_the_settings(env: Path, tmp_path: Path, capsys) -> None:
+    (tmp_path / "config.toml").write_text(
+        '[attitudes]\nreflection = { label = "Reflection", question = "Do I know my motives?" }\n'
+    )
+    assert run(capsys, "check", "reflection", "3")[0] == 0
+    assert run(capsys, "check", "concern", "3")[0] == 2
+
+
+def test_talk_names_are_shown_safely(env: Path, capsys) -> None:
+    code, out, _err = run(capsys, "talk", "Eve\x1b[31m")
+    assert code == 0 and "\x1b" not in out
+    code, out, _err = run(capsys, "talks")
+    assert "\x1b" not in out
+    listed = json.loads(run(capsys, "talks", "--format", "json")[1])
+    assert listed["conversations"][0]["with_whom"] == "Eve\x1b[31m"  # JSON stays exact

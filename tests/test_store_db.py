@@ -171,7 +171,7 @@ def test_a_connection_stays_in_the_thread_that_opened_it(tmp_path: Path) -> None
         "UPDATE alembic_version SET version_num = 'abc'",
         "UPDATE alembic_version SET version_num = '٣'",  # a digit, but not an ASCII one
         "UPDATE alembic_version SET version_num = X'30303031'",  # a blob
-        "INSERT INTO alembic_version VALUES ('0002')",  # two heads
+        "INSERT INTO alembic_version VALUES ('0001')",  # two rows: which one is it?
         "DELETE FROM alembic_version",
         "DROP TABLE alembic_version",  # tables, but no version at all
     ],

@@ -343,6 +343,11 @@ def test_export_carries_fields_uids_and_references(journal) -> None:
             "summary": "Good, but too long",
             "outcome": "Shorten it",
             "created_at": "2026-11-23T17:05:09.123456Z",
+            "want": "",
+            "their_interest": "",
+            "alternative": "",
+            "offer": "",
+            "walk_away": "",
         }
     ]
     assert [tuple(check.values()) for check in data["attitude_checks"]] == [

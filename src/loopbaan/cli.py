@@ -13,14 +13,28 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from loopbaan import __version__, i18n
 from loopbaan.days import MAX_WORDS, DayError, day_words, parse_day, today
-from loopbaan.domain import Item, Kind, Rating, Reason, Status, parse_markers
+from loopbaan.domain import (
+    NEGOTIATION_FIELDS,
+    Item,
+    Kind,
+    Rating,
+    Reason,
+    Role,
+    Status,
+    TalkKind,
+    parse_markers,
+)
 from loopbaan.i18n import _
-from loopbaan.labels import KIND_LABEL, RATING_MARK_ASCII, TASK_MARK
+from loopbaan.labels import KIND_LABEL, RATING_MARK_ASCII, ROLE_LABEL, TALK_KIND_LABEL, TASK_MARK
 from loopbaan.safe import TerminalStream, json_text, printable
+
+if TYPE_CHECKING:
+    from loopbaan.config import Settings
+    from loopbaan.store.talks import Conversation
 
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
@@ -333,13 +347,14 @@ def cmd_postpone(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from loopbaan.store import reviews
+    from loopbaan.store import reviews, talks
 
     conn = _journal(args, create=False)
     if conn is None:
         _say(_("no journal yet: loopbaan log TITLE starts one"))
         return 0
     state = reviews.status(conn, today())
+    talk = talks.talk_reminder(conn, today(), _settings(args).talk_reminder_weeks)
     if args.format == "json":
         _say_json(
             {
@@ -347,6 +362,8 @@ def cmd_status(args: argparse.Namespace) -> int:
                 "open_tasks": state.open_tasks,
                 "overdue_tasks": state.overdue_tasks,
                 "streak": state.streak,
+                "days_since_career_talk": talk.days_since,
+                "talk_nudge": talk.due,
             },
             indent=None,
         )
@@ -361,7 +378,152 @@ def cmd_status(args: argparse.Namespace) -> int:
     parts.append(
         i18n.ngettext("streak {n} day", "streak {n} days", state.streak).format(n=state.streak)
     )
+    if talk.due:
+        parts.append(_talk_nudge_text(talk.days_since))
     _say(" · ".join(parts))
+    return 0
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    """The settings main() read (the defaults when a test calls a command directly)."""
+    from loopbaan.config import Settings
+
+    settings = getattr(args, "settings", None)
+    return settings if isinstance(settings, Settings) else Settings()
+
+
+def _talk_nudge_text(days: int | None) -> str:
+    if days is None:
+        return _("no career talk yet: time for one")
+    return i18n.ngettext(
+        "{n} day since a career talk: time for one",
+        "{n} days since a career talk: time for one",
+        days,
+    ).format(n=days)
+
+
+def _since_talk_text(days: int | None) -> str:
+    if days is None:
+        return _("no career talk yet")
+    return i18n.ngettext(
+        "{n} day since the last career talk", "{n} days since the last career talk", days
+    ).format(n=days)
+
+
+def _talk_json(talk: Conversation) -> dict[str, object]:
+    return {
+        "id": talk.id,
+        "uid": talk.uid,
+        "day": talk.day.isoformat(),
+        "with_whom": talk.with_whom,
+        "role": talk.role.value,
+        "kind": talk.kind.value,
+        "prepared": talk.prepared,
+        "summary": talk.summary,
+        "outcome": talk.outcome,
+        **{name: getattr(talk, name) for name in NEGOTIATION_FIELDS},
+        "open_follow_ups": talk.open_follow_ups,
+        "follow_ups": talk.follow_ups,
+    }
+
+
+def cmd_talk(args: argparse.Namespace) -> int:
+    from loopbaan.domain import Role, TalkKind
+    from loopbaan.store import talks, transaction
+
+    if not args.who.strip():
+        raise UsageError(_("whom the conversation is with is empty"))
+    conn = _write_journal(args)
+    day = args.day or today()
+    with transaction(conn):
+        talk = talks.add_conversation(
+            conn,
+            args.who,
+            day=day,
+            role=Role(args.role),
+            kind=TalkKind(args.kind),
+            prepared=args.ask or "",
+        )
+    _say(
+        _("logged conversation {id} with {who} ({role}, {kind}) on {day}").format(
+            id=talk.id,
+            who=printable(talk.with_whom),
+            role=_(ROLE_LABEL[talk.role]),
+            kind=_(TALK_KIND_LABEL[talk.kind]),
+            day=talk.day.isoformat(),
+        )
+    )
+    return 0
+
+
+def cmd_talks(args: argparse.Namespace) -> int:
+    from loopbaan.store import talks
+
+    conn = _journal(args, create=False)
+    found = talks.list_conversations(conn, limit=args.limit) if conn else []
+    reminder = (
+        talks.talk_reminder(conn, today(), _settings(args).talk_reminder_weeks) if conn else None
+    )
+    days = reminder.days_since if reminder else None
+    due = reminder.due if reminder else False
+    if args.format == "json":
+        _say_json(
+            {
+                "days_since_career_talk": days,
+                "talk_nudge": due,
+                "conversations": [_talk_json(talk) for talk in found],
+            }
+        )
+        return 0
+    _say(_talk_nudge_text(days) if due else _since_talk_text(days))
+    if not found:
+        _say(_("no conversations yet: loopbaan talk NAME logs one"))
+        return 0
+    rows = [[_("ID"), _("DAY"), _("WITH"), _("ROLE"), _("KIND"), _("OPEN FOLLOW-UPS")]]
+    for talk in found:
+        rows.append(
+            [
+                str(talk.id),
+                talk.day.isoformat(),
+                printable(talk.with_whom),
+                _(ROLE_LABEL[talk.role]),
+                _(TALK_KIND_LABEL[talk.kind]),
+                str(talk.open_follow_ups) if talk.open_follow_ups else "",
+            ]
+        )
+    _say(_table(rows))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from loopbaan.store import attitudes, transaction
+
+    known = _settings(args).attitudes
+    key = args.attitude.strip().lower()
+    if key not in known:
+        raise UsageError(
+            _("{key} is not an attitude; the attitudes are {known}").format(
+                key=repr(args.attitude[:40]), known=", ".join(known)
+            )
+        )
+    try:
+        score = int(args.score)
+    except ValueError:
+        score = 0
+    if not 1 <= score <= 5:
+        raise UsageError(
+            _("a score is a whole number from 1 to 5, not {score}").format(
+                score=repr(args.score[:40])
+            )
+        )
+    conn = _write_journal(args)
+    with transaction(conn):
+        check = attitudes.add_check(conn, key, score, args.day or today(), args.note or "")
+    _say(
+        _("checked in: {label} {score}/5 on {day}").format(
+            label=_(known[key][0]), score=check.score, day=check.day.isoformat()
+        )
+    )
     return 0
 
 
@@ -621,6 +783,36 @@ def build_parser() -> Parser:
     status = add("status", cmd_status, _("one line for a shell prompt"))
     status.add_argument("--format", choices=("text", "json"), default="text")
 
+    talk = add("talk", cmd_talk, _("log a career conversation"), days)
+    talk.add_argument("who", metavar="WHO", help=_("whom you talked with"))
+    talk.add_argument(
+        "--role", choices=[r.value for r in Role], default=Role.MANAGER.value, metavar="ROLE",
+        help=_("one of: {values} (default: manager)").format(
+            values=", ".join(r.value for r in Role)
+        ),
+    )  # fmt: skip
+    talk.add_argument(
+        "--kind", choices=[k.value for k in TalkKind], default=TalkKind.CAREER.value,
+        metavar="KIND",
+        help=_("one of: {values} (default: career)").format(
+            values=", ".join(k.value for k in TalkKind)
+        ),
+    )  # fmt: skip
+    talk.add_argument("--day", type=_day_type(False), metavar="DAY", help=_("default: today"))
+    talk.add_argument("--ask", metavar="TEXT", help=_("what you want from the conversation"))
+
+    talks = add("talks", cmd_talks, _("your conversations, and the days since a career talk"))
+    talks.add_argument("--format", choices=("table", "json"), default="table")
+    talks.add_argument(
+        "--limit", type=_positive_id, default=50, metavar="N", help=_("default: the last 50")
+    )
+
+    check = add("check", cmd_check, _("rate a career-management attitude, 1 to 5"))
+    check.add_argument("attitude", metavar="ATTITUDE", help=_("concern, control, curiosity …"))
+    check.add_argument("score", metavar="SCORE", help=_("1 to 5"))
+    check.add_argument("--note", metavar="TEXT")
+    check.add_argument("--day", type=_day_type(False), metavar="DAY", help=_("default: today"))
+
     export = add("export", cmd_export, _("write the whole journal to a file"))
     export.add_argument("--format", choices=("json", "markdown", "csv"), default="json")
     export.add_argument("-o", "--output", metavar="FILE", help=_("default: standard output"))
@@ -652,6 +844,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not hasattr(args, "db"):
         args.db = None
+    args.settings = settings
     if args.handler not in (cmd_tui, cmd_demo):  # the TUI shows them as a notice
         for problem in settings.problems:
             _say(f"loopbaan: {problem}", stderr=True)

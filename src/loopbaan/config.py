@@ -7,6 +7,7 @@ import stat
 import sys
 from pathlib import Path
 
+from loopbaan.domain import DEFAULT_ATTITUDES
 from loopbaan.i18n import LANGUAGES, N_
 
 APP_NAME = "loopbaan"
@@ -64,7 +65,10 @@ class Settings:
     shows them as a notice.
     """
 
-    __slots__ = ("_problems", "first_weekday", "keys", "language", "talk_reminder_weeks", "theme")
+    __slots__ = (
+        "_problems", "attitudes", "check_in_days", "first_weekday", "keys", "language",
+        "talk_reminder_weeks", "theme",
+    )  # fmt: skip
 
     def __init__(self) -> None:
         self.first_weekday = 0  # 0 = Monday, as `date.weekday()`
@@ -72,6 +76,11 @@ class Settings:
         self.theme = DEFAULT_THEME
         self.talk_reminder_weeks = DEFAULT_REMINDER_WEEKS
         self.keys: dict[str, str] = {}  # binding id -> keys, from [keys] (see loopbaan/keys.py)
+        # The career-management attitudes rated in a check-in: key -> (label, question).
+        # The default labels and questions are msgids (show them through `_`); a user's own
+        # are shown as written (`_` gives back a text it does not know).
+        self.attitudes: dict[str, tuple[str, str]] = dict(DEFAULT_ATTITUDES)
+        self.check_in_days = DEFAULT_CHECK_IN_DAYS  # an attitude check-in is due this often
         self._problems: list[tuple[str, dict[str, object]]] = []
 
     @property
@@ -96,6 +105,9 @@ class Settings:
 DEFAULT_THEME = "textual-dark"
 DEFAULT_REMINDER_WEEKS = 6
 MAX_REMINDER_WEEKS = 52
+DEFAULT_CHECK_IN_DAYS = 30  # "monthly"
+MAX_CHECK_IN_DAYS = 366
+MAX_ATTITUDES = 12
 # Textual's built-in themes, the ones the app offers (tests/test_config.py checks
 # them against Textual's list); named here so that the quick commands need no Textual.
 THEMES = frozenset(
@@ -106,7 +118,10 @@ THEMES = frozenset(
         "solarized-dark", "solarized-light", "textual-dark", "textual-light", "tokyo-night",
     }
 )  # fmt: skip
-KNOWN_SETTINGS = ("first_day_of_week", "language", "theme", "conversation_reminder_weeks", "keys")
+KNOWN_SETTINGS = (
+    "first_day_of_week", "language", "theme", "conversation_reminder_weeks", "check_in_days",
+    "attitudes", "keys",
+)  # fmt: skip
 # A settings file is a few short lines. One far larger is not read at all: tomllib
 # spends seconds (and gigabytes) on some small ones, such as a dotted key of 100,000
 # parts in 200 KB, so a long line is refused as well.
@@ -262,9 +277,80 @@ def load_settings(path: Path | None = None) -> Settings:
                 _Message(N_("a whole number of weeks from 1 to 52")),
                 DEFAULT_REMINDER_WEEKS,
             )
+    if "check_in_days" in data:
+        every = data["check_in_days"]
+        if (
+            isinstance(every, int)
+            and not isinstance(every, bool)
+            and 0 < every <= MAX_CHECK_IN_DAYS
+        ):
+            settings.check_in_days = every
+        else:
+            wrong(
+                "check_in_days",
+                _Message(N_("a whole number of days from 1 to 366")),
+                DEFAULT_CHECK_IN_DAYS,
+            )
+    if "attitudes" in data:
+        attitudes = _read_attitudes(data["attitudes"], where, settings)
+        if attitudes:
+            settings.attitudes = attitudes
     if "keys" in data:
         settings.keys = _read_keys(data["keys"], where, settings)
     return settings
+
+
+_ATTITUDE_KEY = "abcdefghijklmnopqrstuvwxyz0123456789_-"
+
+
+def _read_attitudes(table: object, where: str, settings: Settings) -> dict[str, tuple[str, str]]:
+    """The `[attitudes]` table: `key = { label = "…", question = "…" }`, in the file's order.
+
+    An entry that is not one is said and left out; with none left, the defaults stay.
+    Check-ins already made keep their keys whatever the list says now.
+    """
+    if not isinstance(table, dict):
+        settings.problem(
+            N_("{path}: attitudes must be a table of key = {{ label, question }}; {defaults}"),
+            path=where,
+            defaults=_DEFAULTS_USED,
+        )
+        return {}
+    attitudes: dict[str, tuple[str, str]] = {}
+    for key, entry in table.items():
+        label = entry.get("label") if isinstance(entry, dict) else None
+        question = entry.get("question", "") if isinstance(entry, dict) else None
+        if (
+            not 0 < len(key) <= 40
+            or any(c not in _ATTITUDE_KEY for c in key)
+            or not isinstance(label, str)
+            or not 0 < len(label.strip()) <= 60
+            or not isinstance(question, str)
+            or len(question) > 200
+            or not (label + question).isprintable()
+        ):
+            settings.problem(
+                N_(
+                    "{path}: attitudes.{key} is not a lower-case key with a label"
+                    " (and a question); it is left out"
+                ),
+                path=where,
+                key=_shown(key),
+            )
+            continue
+        attitudes[key] = (label.strip(), question.strip())
+    if len(attitudes) > MAX_ATTITUDES:
+        settings.problem(
+            N_("{path}: more than {limit} attitudes; the first {limit} are used"),
+            path=where,
+            limit=MAX_ATTITUDES,
+        )
+        attitudes = dict(list(attitudes.items())[:MAX_ATTITUDES])
+    if not attitudes:
+        settings.problem(
+            N_("{path}: no attitude could be used; {defaults}"), path=where, defaults=_DEFAULTS_USED
+        )
+    return attitudes
 
 
 def _read_keys(table: object, where: str, settings: Settings) -> dict[str, str]:

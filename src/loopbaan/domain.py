@@ -105,6 +105,11 @@ class TalkKind(StrEnum):
     NETWORK = "network"
 
 
+# A negotiation's preparation (Conversation columns since schema 0002), in the order the
+# form walks through them: what I want, why it matters to them, my alternative if we
+# don't agree, what I can offer, my limit. Labels: labels.NEGOTIATION_LABEL.
+NEGOTIATION_FIELDS = ("want", "their_interest", "alternative", "offer", "walk_away")
+
 DEFAULT_ATTITUDES: dict[str, tuple[str, str]] = {
     "concern": (N_("Concern"), N_("Am I looking ahead and planning my next steps?")),
     "control": (N_("Control"), N_("Do I take decisions about my work myself, and own them?")),

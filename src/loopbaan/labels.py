@@ -8,7 +8,7 @@ Imports nothing but the vocabulary: the quick commands import this module too.
 
 from __future__ import annotations
 
-from loopbaan.domain import Direction, GoalStatus, Kind, Rating, Reason, Status
+from loopbaan.domain import Direction, GoalStatus, Kind, Rating, Reason, Role, Status, TalkKind
 from loopbaan.i18n import N_
 
 # The kind marks are the prefixes that make the kind when adding (`!task`, `@talk`).
@@ -57,4 +57,30 @@ DIRECTION_LABEL: dict[Direction, str] = {
     Direction.SIDEWAYS: N_("sideways"),
     Direction.DOWNSHIFT: N_("downshift"),
     Direction.OUTWARD: N_("outward"),
+}
+ROLE_LABEL: dict[Role, str] = {
+    Role.MANAGER: N_("manager"),
+    Role.COLLEAGUE: N_("colleague"),
+    Role.MENTOR: N_("mentor"),
+    Role.COACH: N_("coach"),
+    Role.NETWORK: N_("network"),
+    Role.OTHER: N_("other"),
+}
+TALK_KIND_LABEL: dict[TalkKind, str] = {
+    TalkKind.CAREER: N_("career"),
+    TalkKind.FEEDBACK: N_("feedback"),
+    TalkKind.NEGOTIATION: N_("negotiation"),
+    TalkKind.NETWORK: N_("network"),
+}
+# A negotiation's preparation, in the order the form walks through it and the brief
+# prints it: field of `store.talks.Conversation` -> (label, the question it answers).
+NEGOTIATION_LABEL: dict[str, tuple[str, str]] = {
+    "want": (N_("What I want"), N_("What exactly do I want to agree on? Concrete.")),
+    "their_interest": (
+        N_("Why it matters to them"),
+        N_("What does the other side gain by agreeing?"),
+    ),
+    "alternative": (N_("My alternative"), N_("What do I do if we don't agree?")),
+    "offer": (N_("What I can offer"), N_("What can I give in return?")),
+    "walk_away": (N_("My limit"), N_("Below what do I not agree?")),
 }

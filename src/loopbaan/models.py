@@ -94,6 +94,12 @@ class Conversation(SQLModel, table=True):
     summary: str = ""
     outcome: str = ""
     created_at: datetime
+    # A negotiation's preparation (revision 0002); empty for the other kinds.
+    want: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    their_interest: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    alternative: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    offer: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    walk_away: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
 class Item(SQLModel, table=True):

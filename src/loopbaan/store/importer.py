@@ -24,6 +24,7 @@ from typing import IO, Any, Literal, NoReturn, overload
 
 from loopbaan.days import utc_now
 from loopbaan.domain import (
+    NEGOTIATION_FIELDS,
     Direction,
     GoalStatus,
     Kind,
@@ -392,6 +393,9 @@ def _check_conversation(r: _Record, now: str) -> tuple:
         r.choice("kind", TalkKind, TalkKind.CAREER),
         *(r.text(name) for name in ("prepared", "summary", "outcome")),
         r.time("created_at", now),
+        # A negotiation's preparation (schema 0002): optional, missing or null is "",
+        # so exports made before it still import (the format stays version 1).
+        *(r.text(name) for name in NEGOTIATION_FIELDS),
     )
 
 

@@ -15,7 +15,7 @@ from loopbaan.domain import (
     Reason,
 )
 from loopbaan.i18n import N_, _
-from loopbaan.labels import RATING_MARK, TASK_MARK
+from loopbaan.labels import NEGOTIATION_LABEL, RATING_MARK, TASK_MARK
 from loopbaan.store.items import parse_tags
 from loopbaan.store.transfer import (
     _TAGS_OF_ITEM,
@@ -177,6 +177,10 @@ def _talks_markdown(conn: sqlite3.Connection) -> Iterator[str]:
             (_("Summary"), talk["summary"]),
             (_("Outcome"), talk["outcome"]),
         ]
+        if talk["kind"] == "negotiation":
+            labelled[1:1] = [
+                (_(NEGOTIATION_LABEL[name][0]), talk[name]) for name in NEGOTIATION_LABEL
+            ]
         yield from (line + "\n" for line in _fields(labelled))
 
 

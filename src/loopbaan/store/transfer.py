@@ -84,7 +84,7 @@ _SECTIONS: dict[str, tuple[str, tuple[str, ...], str]] = {
         "conversation",
         (
             "uid", "day", "with_whom", "role", "kind", "prepared", "summary", "outcome",
-            "created_at",
+            "created_at", "want", "their_interest", "alternative", "offer", "walk_away",
         ),
         "",
     ),

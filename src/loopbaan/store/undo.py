@@ -28,6 +28,7 @@ SCOPES: dict[str, tuple[tuple[str, str], ...]] = {
     "goal": (("goal", "id"), ("milestone", "goal_id")),
     "milestone": (("milestone", "id"),),
     "conversation": (("conversation", "id"),),
+    "attitude_check": (("attitude_check", "id"),),
 }
 
 
