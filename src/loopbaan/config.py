@@ -64,7 +64,10 @@ class Settings:
     shows them as a notice.
     """
 
-    __slots__ = ("_problems", "first_weekday", "keys", "language", "talk_reminder_weeks", "theme")
+    __slots__ = (
+        "_problems", "backup_keep_daily", "backup_keep_weekly", "first_weekday", "keys",
+        "language", "talk_reminder_weeks", "theme",
+    )  # fmt: skip
 
     def __init__(self) -> None:
         self.first_weekday = 0  # 0 = Monday, as `date.weekday()`
@@ -72,6 +75,9 @@ class Settings:
         self.theme = DEFAULT_THEME
         self.talk_reminder_weeks = DEFAULT_REMINDER_WEEKS
         self.keys: dict[str, str] = {}  # binding id -> keys, from [keys] (see loopbaan/keys.py)
+        # The automatic backups kept (store/backups.py); both 0: no automatic backups.
+        self.backup_keep_daily = DEFAULT_KEEP_DAILY
+        self.backup_keep_weekly = DEFAULT_KEEP_WEEKLY
         self._problems: list[tuple[str, dict[str, object]]] = []
 
     @property
@@ -106,7 +112,13 @@ THEMES = frozenset(
         "solarized-dark", "solarized-light", "textual-dark", "textual-light", "tokyo-night",
     }
 )  # fmt: skip
-KNOWN_SETTINGS = ("first_day_of_week", "language", "theme", "conversation_reminder_weeks", "keys")
+DEFAULT_KEEP_DAILY = 7
+DEFAULT_KEEP_WEEKLY = 8
+MAX_KEEP = 1000
+KNOWN_SETTINGS = (
+    "first_day_of_week", "language", "theme", "conversation_reminder_weeks", "keys",
+    "backup_keep_daily", "backup_keep_weekly",
+)  # fmt: skip
 # A settings file is a few short lines. One far larger is not read at all: tomllib
 # spends seconds (and gigabytes) on some small ones, such as a dotted key of 100,000
 # parts in 200 KB, so a long line is refused as well.
@@ -262,6 +274,16 @@ def load_settings(path: Path | None = None) -> Settings:
                 _Message(N_("a whole number of weeks from 1 to 52")),
                 DEFAULT_REMINDER_WEEKS,
             )
+    for key, default in (
+        ("backup_keep_daily", DEFAULT_KEEP_DAILY),
+        ("backup_keep_weekly", DEFAULT_KEEP_WEEKLY),
+    ):
+        if key in data:
+            kept = data[key]
+            if isinstance(kept, int) and not isinstance(kept, bool) and 0 <= kept <= MAX_KEEP:
+                setattr(settings, key, kept)
+            else:
+                wrong(key, _Message(N_("a whole number from 0 to 1000")), default)
     if "keys" in data:
         settings.keys = _read_keys(data["keys"], where, settings)
     return settings
