@@ -24,7 +24,7 @@ from loopbaan.screens.coming import ComingScreen
 from loopbaan.screens.journal import JournalScreen
 from loopbaan.screens.today import TodayScreen
 from loopbaan.store import JournalError, StoreError
-from loopbaan.store.db import open_journal
+from loopbaan.store.db import backup_due, open_journal
 from loopbaan.store.undo import UndoLog
 from loopbaan.typeahead import KeyGate, is_typed
 
@@ -224,10 +224,10 @@ class LoopbaanApp(App[None]):
         self._backed_up_on = day
         keep_daily = self.settings.backup_keep_daily
         keep_weekly = self.settings.backup_keep_weekly
-        from loopbaan.store.backups import backup_due, daily_backup
-
         if not (keep_daily or keep_weekly) or not backup_due(self.db_path, day):
             return
+        from loopbaan.store.backups import daily_backup
+
         try:
             daily_backup(
                 self.conn, self.db_path, day, keep_daily=keep_daily, keep_weekly=keep_weekly

@@ -167,7 +167,7 @@ def _automatic_backup(args: argparse.Namespace, conn: sqlite3.Connection, path: 
     On a day with its copy made this is one stat; a backup that fails is said in one
     line and the command goes on: the write matters more than its safety copy.
     """
-    from loopbaan.store.backups import backup_due
+    from loopbaan.store.db import backup_due
 
     settings = getattr(args, "settings", None)
     keep_daily = settings.backup_keep_daily if settings else 7

@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import NamedTuple
@@ -31,6 +31,9 @@ from loopbaan.store.db import (
     _stored_revision,
     _sync_folder,
     backup,
+    backup_due,
+    backup_folder,
+    daily_name,
     make_private_folder,
     private_file,
 )
@@ -41,24 +44,17 @@ _BY_HAND = re.compile(r"loopbaan-(\d{8}-\d{6})\.db")
 _LOCK_TIMEOUT_S = 0.2
 
 
+__all__ = [
+    "Backup", "backup_due", "backup_folder", "check_copy", "daily_backup", "daily_name",
+    "kept_days", "list_backups", "restore", "thin_out",
+]  # fmt: skip
+
+
 class Backup(NamedTuple):
     path: Path
     made: datetime  # the day (midnight) of a daily copy, the moment of one made by hand
     size: int
     daily: bool
-
-
-def backup_folder(journal: Path) -> Path:
-    return Path(journal).parent / "backups"
-
-
-def daily_name(day: date) -> str:
-    return f"loopbaan-{day.isoformat()}.db"
-
-
-def backup_due(journal: Path, day: date) -> bool:
-    """Whether `day` has no backup yet: one stat, for the quick commands."""
-    return not os.path.exists(backup_folder(journal) / daily_name(day))
 
 
 def daily_backup(
@@ -180,8 +176,11 @@ def check_copy(copy: Path) -> str:
     return revision
 
 
-def _aside_name(journal: Path, stamp: str) -> Path:
-    return journal.with_name(f"{journal.name}.before-restore-{stamp}")
+def _aside_names(journal: Path, stamp: str) -> Iterator[Path]:
+    """`JOURNAL.before-restore-STAMP`, then `…-2`, `…-3`: two restores in one second."""
+    yield journal.with_name(f"{journal.name}.before-restore-{stamp}")
+    for n in range(2, 100):
+        yield journal.with_name(f"{journal.name}.before-restore-{stamp}-{n}")
 
 
 def restore(journal: Path, copy: Path, stamp: str) -> Path | None:
@@ -220,8 +219,7 @@ def restore(journal: Path, copy: Path, stamp: str) -> Path | None:
                 target.close()  # the last connection: its -wal is folded in and removed
             if _journal_file(journal) is not None:
                 lock = _take_journal(journal)
-                aside = _aside_name(journal, stamp)
-                _keep_aside(journal, aside)
+                aside = _keep_aside(journal, _aside_names(journal, stamp))
             # Leaving the block renames the staged copy over the journal.
     finally:
         if lock is not None:
@@ -259,20 +257,26 @@ def _take_journal(journal: Path) -> sqlite3.Connection:
     return lock
 
 
-def _keep_aside(journal: Path, aside: Path) -> None:
+def _keep_aside(journal: Path, names: Iterable[Path]) -> Path:
     """A second name for the current journal (the same 0600 file), or a copy of its bytes
-    where the file system has no hard links."""
-    try:
-        os.link(journal, aside, follow_symlinks=False)
-        return
-    except FileExistsError:
-        raise JournalError(_("{path} exists already").format(path=aside)) from None
-    except OSError:
-        pass
-    with private_file(aside, replace=False) as (fd, _tmp):
-        source = os.open(journal, os.O_RDONLY)
+    where the file system has no hard links: the first of `names` that is free."""
+    for aside in names:
         try:
-            while chunk := os.read(source, 1 << 20):
-                os.write(fd, chunk)
-        finally:
-            os.close(source)
+            os.link(journal, aside, follow_symlinks=False)
+            return aside
+        except FileExistsError:
+            continue
+        except OSError:
+            pass
+        try:
+            with private_file(aside, replace=False) as (fd, _tmp):
+                source = os.open(journal, os.O_RDONLY)
+                try:
+                    while chunk := os.read(source, 1 << 20):
+                        os.write(fd, chunk)
+                finally:
+                    os.close(source)
+        except TargetExists:
+            continue
+        return aside
+    raise JournalError(_("no free name to keep {path} aside").format(path=journal))
