@@ -23,8 +23,8 @@ from loopbaan.safe import printable
 from loopbaan.screens.coming import ComingScreen
 from loopbaan.screens.journal import JournalScreen
 from loopbaan.screens.today import TodayScreen
-from loopbaan.store import StoreError
-from loopbaan.store.db import open_journal
+from loopbaan.store import JournalError, StoreError
+from loopbaan.store.db import backup_due, open_journal
 from loopbaan.store.undo import UndoLog
 from loopbaan.typeahead import KeyGate, is_typed
 
@@ -86,7 +86,8 @@ class LoopbaanApp(App[None]):
         self.today = today or (self._clock or days.today)()
         self.settings = settings or load_settings()
         self.conn: sqlite3.Connection = open_journal(self.db_path)
-        self.undo_log = UndoLog(self.conn)
+        self.undo_log = UndoLog(self.conn, before_write=self.backup_if_due)
+        self._backed_up_on: date | None = None
         self._theme_from_settings = self.settings.theme
         self.keys = KeyGate(self._key_pumps, self.post_message)
         # The user's keys ([keys] in config.toml), checked when read: see loopbaan/keys.py.
@@ -210,6 +211,61 @@ class LoopbaanApp(App[None]):
         if not isinstance(screen, GoalsScreen):
             raise RuntimeError(f"the goals mode shows {screen!r}")
         screen.show_goal(goal_id)
+
+    def backup_if_due(self) -> None:
+        """Before the first change of a day, the day's automatic backup (store/backups.py).
+
+        Checked once a day in the app (a stat); a backup that fails is a notice,
+        and the change goes on.
+        """
+        day = self.today
+        if self._backed_up_on == day:
+            return
+        self._backed_up_on = day
+        keep_daily = self.settings.backup_keep_daily
+        keep_weekly = self.settings.backup_keep_weekly
+        if not (keep_daily or keep_weekly) or not backup_due(self.db_path, day):
+            return
+        from loopbaan.store.backups import daily_backup
+
+        try:
+            daily_backup(
+                self.conn, self.db_path, day, keep_daily=keep_daily, keep_weekly=keep_weekly
+            )
+        except (JournalError, OSError, sqlite3.Error) as error:
+            self.notify(
+                _("no backup today: {error}").format(error=printable(str(error))),
+                severity="warning",
+                markup=False,
+            )
+
+    def edit_externally(self, text: str) -> str | None:
+        """`text` as the user left it in $VISUAL / $EDITOR (`ctrl+o` in a multi-line
+        field); None when the editor failed or could not start (said in a notice).
+
+        The app suspends itself while the editor has the terminal. A headless app
+        (tests, `run_test`) has no terminal to hand over: the editor runs as it is,
+        which is the seam the tests drive with a fake editor script.
+        """
+        from textual.app import SuspendNotSupported
+
+        from loopbaan.editor import EditorError, edit_text
+
+        try:
+            if self.is_headless:
+                edited = edit_text(text)
+            else:
+                with self.suspend():
+                    edited = edit_text(text)
+        except SuspendNotSupported:
+            self.notify(_("an editor cannot be opened here"), severity="warning")
+            return None
+        except EditorError as error:
+            self.notify(printable(str(error)), severity="error", markup=False)
+            return None
+        if edited is None:
+            self.notify(_("the editor did not finish; the text stays as it was"))
+        return edited
 
     def refresh_journal(self) -> None:
         """Ask the visible screen to read the journal again after a change elsewhere."""

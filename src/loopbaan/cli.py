@@ -44,6 +44,10 @@ class UsageError(Exception):
     """Bad input caught after parsing; exits 2 like argparse's own errors."""
 
 
+class CommandFailed(Exception):
+    """A failure outside the journal (the editor, a backup to restore); exits 1."""
+
+
 # The options that take a DAY; a day of several words needs no quotes after them.
 DAY_OPTIONS = ("--day", "--to", "--since", "--until")
 
@@ -157,9 +161,41 @@ def _journal(args: argparse.Namespace, *, create: bool = True) -> sqlite3.Connec
 
 
 def _write_journal(args: argparse.Namespace) -> sqlite3.Connection:
+    from loopbaan.config import db_path
+
+    path = db_path(args.db)
+    existed = path.exists()
     conn = _journal(args, create=True)
     assert conn is not None
+    if existed:  # a journal made just now has nothing to keep yet
+        _automatic_backup(args, conn, path)
     return conn
+
+
+# ------------------------------------------------------------- automatic backups
+
+
+def _automatic_backup(args: argparse.Namespace, conn: sqlite3.Connection, path: Path) -> None:
+    """Before the first write of a day, a copy into backups/ (store/backups.py).
+
+    On a day with its copy made this is one stat; a backup that fails is said in one
+    line and the command goes on: the write matters more than its safety copy.
+    """
+    from loopbaan.store.db import backup_due
+
+    settings = getattr(args, "settings", None)
+    keep_daily = settings.backup_keep_daily if settings else 7
+    keep_weekly = settings.backup_keep_weekly if settings else 8
+    day = today()
+    if not (keep_daily or keep_weekly) or not backup_due(path, day):
+        return
+    from loopbaan.store import JournalError
+    from loopbaan.store.backups import daily_backup
+
+    try:
+        daily_backup(conn, path, day, keep_daily=keep_daily, keep_weekly=keep_weekly)
+    except (JournalError, OSError, sqlite3.Error) as error:
+        _say(_("loopbaan: no backup today: {error}").format(error=error), stderr=True)
 
 
 # --------------------------------------------------------------------- display
@@ -248,6 +284,8 @@ def cmd_log(args: argparse.Namespace) -> int:
     _check_agree(captured.rating, flag_rating and f"--{flag_rating.value}", args.title)
     kind = captured.kind or flag_kind or Kind.ACTIVITY
     rating = captured.rating or flag_rating
+    if args.edit:
+        args.note = _note_from_editor()
     conn = _write_journal(args)
     with transaction(conn):
         item = items.add_item(
@@ -261,6 +299,19 @@ def cmd_log(args: argparse.Namespace) -> int:
         )
     _say(_("logged {item}").format(item=_describe(item)))
     return 0
+
+
+def _note_from_editor() -> str:
+    """`log --edit`: the note written in $VISUAL / $EDITOR, before anything is logged."""
+    from loopbaan.editor import EditorError, edit_text
+
+    try:
+        note = edit_text("")
+    except EditorError as error:
+        raise CommandFailed(str(error)) from None
+    if note is None:
+        raise CommandFailed(_("the editor exited with an error; nothing was logged"))
+    return note
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -576,6 +627,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         "csv": transfer.write_csv,
         "markdown": markdown.write_markdown,
     }[args.format]
+    if args.format == "csv" and args.output not in (None, "-"):
+        exported = _export_csv_tables(conn, Path(args.output).expanduser())
+        if exported is not None:
+            return exported
     target = _open_output(args.output, args.format)
     if isinstance(target, TerminalStream):
         writer(conn, target)
@@ -584,6 +639,29 @@ def cmd_export(args: argparse.Namespace) -> int:
     # fails; a symbolic link at the target is refused, never written through.
     with transfer.open_export(target) as file:
         writer(conn, file)
+    _say(_("exported to {path}").format(path=target), stderr=True)
+    return 0
+
+
+def _export_csv_tables(conn: sqlite3.Connection, target: Path) -> int | None:
+    """`export --format csv -o PATH`: one file per table, in a folder or in a zip when
+    PATH ends in .zip. A PATH ending in .csv is one file, the items table, as standard
+    output gets; None then, and the export goes on as for the other formats."""
+    from loopbaan.store import transfer
+
+    suffix = target.suffix.lower()
+    if suffix == ".csv" and not target.is_dir():
+        return None
+    if suffix == ".zip":
+        if target.is_dir():
+            raise UsageError(_("{path} is a folder").format(path=target))
+        transfer.write_csv_zip(conn, target)
+    else:
+        if target.exists() and not target.is_dir():
+            raise UsageError(
+                _("{path} is a file: a CSV export is a folder, or a .zip").format(path=target)
+            )
+        transfer.write_csv_folder(conn, target)
     _say(_("exported to {path}").format(path=target), stderr=True)
     return 0
 
@@ -653,6 +731,10 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from loopbaan.config import db_path
     from loopbaan.store.db import backup, make_private_folder
 
+    if args.list:
+        if args.dest:
+            raise UsageError(_("--list takes no DEST"))
+        return _list_backups(db_path(args.db))
     conn = _journal(args, create=False)
     if conn is None:
         raise FileNotFoundError(_("there is no journal to back up yet"))
@@ -668,6 +750,46 @@ def cmd_backup(args: argparse.Namespace) -> int:
         dest = folder / name
     written = backup(conn, dest)
     _say(_("backed up to {path}").format(path=written))
+    return 0
+
+
+def _list_backups(journal: Path) -> int:
+    from loopbaan.store.backups import backup_folder, list_backups
+
+    found = list_backups(journal)
+    if not found:
+        _say(_("no backups in {folder}").format(folder=backup_folder(journal)))
+        return 0
+    rows = [[_("MADE"), _("SIZE"), _("KIND"), _("FILE")]]
+    for each in found:
+        made = each.made.date().isoformat() if each.daily else f"{each.made:%Y-%m-%d %H:%M:%S}"
+        rows.append(
+            [made, _size(each.size), _("daily") if each.daily else _("by hand"), str(each.path)]
+        )
+    _say(_table(rows))
+    return 0
+
+
+def _size(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KiB"
+    return f"{size / 1024 / 1024:.1f} MiB"
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Put a backup in place of the journal, keeping the current one aside first."""
+    from datetime import datetime
+
+    from loopbaan.config import db_path
+    from loopbaan.store.backups import restore
+
+    journal = db_path(args.db)
+    aside = restore(journal, Path(args.file).expanduser(), datetime.now().strftime("%Y%m%d-%H%M%S"))
+    if aside is not None:
+        _say(_("the journal before the restore is kept as {path}").format(path=aside))
+    _say(_("restored {path} into {journal}").format(path=args.file, journal=journal))
     return 0
 
 
@@ -750,7 +872,9 @@ def build_parser() -> Parser:
     kind.add_argument("--task", action="store_true", help=_("a task to tick off or postpone"))
     kind.add_argument("--appointment", action="store_true", help=_("an appointment"))
     log.add_argument("--day", type=_day_type(False), metavar="DAY", help=_("default: today"))
-    log.add_argument("--note", metavar="TEXT")
+    note = log.add_mutually_exclusive_group()
+    note.add_argument("--note", metavar="TEXT")
+    note.add_argument("--edit", action="store_true", help=_("write the note in $VISUAL or $EDITOR"))
     log.add_argument("--goal", type=_positive_id, metavar="ID", help=_("link it to a goal"))
 
     listing = add("list", cmd_list, _("show the items of a day"), days)
@@ -822,6 +946,16 @@ def build_parser() -> Parser:
 
     backup = add("backup", cmd_backup, _("copy the journal safely, even while it is open"))
     backup.add_argument("dest", nargs="?", metavar="DEST", help=_("a file or folder"))
+    backup.add_argument(
+        "--list", action="store_true", help=_("the backups in backups/, newest first")
+    )
+
+    restoring = add(
+        "restore",
+        cmd_restore,
+        _("put a backup in place of the journal (the current one is kept aside)"),
+    )
+    restoring.add_argument("file", metavar="FILE", help=_("a backup of the journal"))
 
     add("demo", cmd_demo, _("open the TUI on a temporary journal with months of sample data"))
     return parser
@@ -854,11 +988,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     from loopbaan.store import JournalError, StoreError
 
+    args.settings = settings  # after the UTF-8 check: the keep counts of the backups
     try:
         return args.handler(args)
     except UsageError as error:
         _say(f"loopbaan: {error}", stderr=True)
         return EXIT_USAGE
+    except CommandFailed as error:
+        _say(f"loopbaan: {error}", stderr=True)
+        return EXIT_FAILURE
     except (JournalError, StoreError, DayError, OSError) as error:
         message = error.strerror if isinstance(error, OSError) and error.strerror else error
         filename = getattr(error, "filename", None)

@@ -66,8 +66,8 @@ class Settings:
     """
 
     __slots__ = (
-        "_problems", "attitudes", "check_in_days", "first_weekday", "keys", "language",
-        "talk_reminder_weeks", "theme",
+        "_problems", "attitudes", "backup_keep_daily", "backup_keep_weekly", "check_in_days",
+        "first_weekday", "keys", "language", "talk_reminder_weeks", "theme",
     )  # fmt: skip
 
     def __init__(self) -> None:
@@ -81,6 +81,9 @@ class Settings:
         # are shown as written (`_` gives back a text it does not know).
         self.attitudes: dict[str, tuple[str, str]] = dict(DEFAULT_ATTITUDES)
         self.check_in_days = DEFAULT_CHECK_IN_DAYS  # an attitude check-in is due this often
+        # The automatic backups kept (store/backups.py); both 0: no automatic backups.
+        self.backup_keep_daily = DEFAULT_KEEP_DAILY
+        self.backup_keep_weekly = DEFAULT_KEEP_WEEKLY
         self._problems: list[tuple[str, dict[str, object]]] = []
 
     @property
@@ -118,9 +121,12 @@ THEMES = frozenset(
         "solarized-dark", "solarized-light", "textual-dark", "textual-light", "tokyo-night",
     }
 )  # fmt: skip
+DEFAULT_KEEP_DAILY = 7
+DEFAULT_KEEP_WEEKLY = 8
+MAX_KEEP = 1000
 KNOWN_SETTINGS = (
     "first_day_of_week", "language", "theme", "conversation_reminder_weeks", "check_in_days",
-    "attitudes", "keys",
+    "attitudes", "keys", "backup_keep_daily", "backup_keep_weekly",
 )  # fmt: skip
 # A settings file is a few short lines. One far larger is not read at all: tomllib
 # spends seconds (and gigabytes) on some small ones, such as a dotted key of 100,000
@@ -295,6 +301,16 @@ def load_settings(path: Path | None = None) -> Settings:
         attitudes = _read_attitudes(data["attitudes"], where, settings)
         if attitudes:
             settings.attitudes = attitudes
+    for key, default in (
+        ("backup_keep_daily", DEFAULT_KEEP_DAILY),
+        ("backup_keep_weekly", DEFAULT_KEEP_WEEKLY),
+    ):
+        if key in data:
+            kept = data[key]
+            if isinstance(kept, int) and not isinstance(kept, bool) and 0 <= kept <= MAX_KEEP:
+                setattr(settings, key, kept)
+            else:
+                wrong(key, _Message(N_("a whole number from 0 to 1000")), default)
     if "keys" in data:
         settings.keys = _read_keys(data["keys"], where, settings)
     return settings

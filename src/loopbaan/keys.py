@@ -121,17 +121,19 @@ DEFAULT_KEYS: dict[str, str] = {
     "picker.cancel": "escape",
     "picker.up": "up",
     "picker.down": "down",
+    # a multi-line field (a note, the review questions): edit it in $VISUAL / $EDITOR
+    "text.editor": "ctrl+o",
 }
 
 # The groups whose keys work together: the screen's, the app's and those of the
 # widgets on it. Two ids of one group on one key clash.
 GROUPS: tuple[tuple[str, ...], ...] = (
-    ("app", "today", "list", "energy"),
-    ("app", "week"),
+    ("app", "today", "list", "energy", "text"),
+    ("app", "week", "text"),
     ("app", "goals", "list"),
     ("app", "postponed", "period", "list"),
     ("postpone",),
-    ("form", "choice"),
+    ("form", "choice", "text"),
     ("status",),
     ("picker",),
 )

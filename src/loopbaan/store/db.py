@@ -19,6 +19,7 @@ import sqlite3
 import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
+from datetime import date
 from pathlib import Path
 from typing import Literal, TypeVar, overload
 
@@ -531,6 +532,23 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         raise
     else:
         conn.execute("COMMIT")
+
+
+# The automatic daily backups (store/backups.py); whether one is due is asked here,
+# so that a quick command on a day with its backup made imports nothing more.
+
+
+def backup_folder(journal: Path) -> Path:
+    return Path(journal).parent / "backups"
+
+
+def daily_name(day: date) -> str:
+    return f"loopbaan-{day.isoformat()}.db"
+
+
+def backup_due(journal: Path, day: date) -> bool:
+    """Whether `day` has no automatic backup yet: one stat."""
+    return not os.path.exists(backup_folder(journal) / daily_name(day))
 
 
 def backup(conn: sqlite3.Connection, dest: Path) -> Path:

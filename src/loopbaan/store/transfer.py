@@ -13,7 +13,7 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -253,3 +253,77 @@ def write_csv(conn: sqlite3.Connection, stream: TextSink) -> None:
         values = list(row)
         values[9] = " ".join(sorted(values[9].split(TAG_SEPARATOR))) if values[9] else ""
         writer.writerow(values)
+
+
+# ------------------------------------------------------------ CSV, table by table
+
+
+def csv_name(section: str) -> str:
+    return f"{section}.csv"
+
+
+def _csv_rows(conn: sqlite3.Connection, section: str) -> Iterator[list[object]]:
+    """A section of the JSON export as CSV rows: its fields, then one row a record
+    (references by uid, tags joined by spaces, nothing as an empty cell)."""
+    _table, fields, _query_text = _SECTIONS[section]
+    yield list(fields)
+    for record in _records(conn, section):
+        yield [
+            " ".join(value) if isinstance(value, list) else "" if value is None else value
+            for value in record.values()
+        ]
+
+
+def _write_csv_section(conn: sqlite3.Connection, section: str, stream: TextSink) -> None:
+    csv.writer(stream).writerows(_csv_rows(conn, section))
+
+
+def write_csv_folder(conn: sqlite3.Connection, folder: Path) -> list[Path]:
+    """Every table of the journal as `SECTION.csv` in `folder` (made 0700 if missing),
+    each a new 0600 file; if one fails, none of them is left and a folder made
+    here is removed again."""
+    from loopbaan.store.db import make_private_folder
+
+    made = not folder.exists()
+    make_private_folder(folder)
+    written: list[Path] = []
+    try:
+        with snapshot(conn):
+            for section in SECTIONS:
+                target = folder / csv_name(section)
+                with open_export(target) as stream:
+                    _write_csv_section(conn, section, stream)
+                written.append(target)
+    except BaseException:
+        for path in written:
+            with suppress(OSError):
+                os.unlink(path)
+        if made:
+            with suppress(OSError):
+                os.rmdir(folder)
+        raise
+    return written
+
+
+def write_csv_zip(conn: sqlite3.Connection, path: Path) -> None:
+    """Every table of the journal as `SECTION.csv` in one new 0600 zip file at `path`."""
+    import io
+    import zipfile
+
+    from loopbaan.store.db import private_file
+
+    with (
+        private_file(path) as (fd, _tmp),
+        os.fdopen(fd, "wb", closefd=False) as raw,
+        zipfile.ZipFile(raw, "w", compression=zipfile.ZIP_DEFLATED) as archive,
+        snapshot(conn),
+    ):
+        for section in SECTIONS:
+            member = zipfile.ZipInfo(csv_name(section), date_time=datetime.now().timetuple()[:6])
+            member.compress_type = zipfile.ZIP_DEFLATED
+            member.external_attr = 0o600 << 16  # unpacked, the files stay the user's alone
+            with (
+                archive.open(member, "w") as binary,
+                io.TextIOWrapper(binary, encoding="utf-8", newline="") as stream,
+            ):
+                _write_csv_section(conn, section, stream)

@@ -11,7 +11,7 @@ Only the rows of the scope are read: a change costs a few indexed reads.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import NamedTuple
 
@@ -64,9 +64,17 @@ class Change:
 class UndoLog:
     """The changes of this session, newest last; `undo()` reverts the newest."""
 
-    def __init__(self, conn: sqlite3.Connection, limit: int = 200) -> None:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        limit: int = 200,
+        before_write: Callable[[], None] | None = None,
+    ) -> None:
+        """`before_write` runs before each change and undo, outside its transaction
+        (the app's automatic backup on the first write of a day)."""
         self.conn = conn
         self.limit = limit
+        self.before_write = before_write
         self._changes: list[Change] = []
 
     def __len__(self) -> int:
@@ -79,6 +87,8 @@ class UndoLog:
     @contextmanager
     def change(self, label: str) -> Iterator[Change]:
         """Run a change in a transaction and keep its before-images for undo."""
+        if self.before_write is not None:
+            self.before_write()
         record = Change(self.conn, label)
         try:
             with transaction(self.conn):
@@ -93,6 +103,8 @@ class UndoLog:
         if not self._changes:
             return None
         record = self._changes[-1]
+        if self.before_write is not None:
+            self.before_write()
         try:
             with transaction(self.conn):
                 # Children first when deleting, parents first when restoring.
