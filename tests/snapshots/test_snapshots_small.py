@@ -47,11 +47,6 @@ TODAY_KEYS = {
 }
 
 
-@pytest.fixture(autouse=True)
-def _quiet_settings(monkeypatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("LOOPBAAN_CONFIG", str(tmp_path / "config.toml"))
-
-
 def busy_day(conn) -> None:
     """The full Monday of the Today snapshots and three more items: eleven rows."""
     full_day(conn)
