@@ -18,7 +18,7 @@ CONFIG_ENV = "LOOPBAAN_CONFIG"
 def _xdg(variable: str, fallback: str) -> Path:
     """platformdirs' own rule on Linux, without its ~8 ms import (a shell prompt pays it).
 
-    tests/test_config.py checks that both give the same folders.
+    tests/store/test_config.py checks that both give the same folders.
     """
     value = os.environ.get(variable, "").strip()
     return Path(value if value else os.path.expanduser(fallback)) / APP_NAME
@@ -111,7 +111,7 @@ MAX_REMINDER_WEEKS = 52
 DEFAULT_CHECK_IN_DAYS = 30  # "monthly"
 MAX_CHECK_IN_DAYS = 366
 MAX_ATTITUDES = 12
-# Textual's built-in themes, the ones the app offers (tests/test_config.py checks
+# Textual's built-in themes, the ones the app offers (tests/store/test_config.py checks
 # them against Textual's list); named here so that the quick commands need no Textual.
 THEMES = frozenset(
     {

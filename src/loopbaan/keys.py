@@ -1,7 +1,7 @@
 """Every key binding's id, its key, and the `[keys]` table of the settings that remaps them.
 
 The ids are those of the `Binding`s in the screens and widgets (`today.postpone`);
-tests/test_keymap.py checks that both lists agree, key for key. They are listed
+tests/screens/test_keymap.py checks that both lists agree, key for key. They are listed
 here, without Textual, so that the settings can be checked where they are read:
 an unknown id, a key that is not one or a key that another key of the same
 screen already has is said in one line, and the default key stays.

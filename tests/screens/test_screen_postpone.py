@@ -19,6 +19,7 @@ from loopbaan.domain import Kind, Reason
 from loopbaan.screens.today import TodayScreen
 from loopbaan.store import goals, items, transaction
 from loopbaan.widgets.fields import ChoiceSet
+from tests.helpers import retype
 
 SIZE = (120, 40)
 MON = date(2026, 11, 23)  # the app's today
@@ -46,11 +47,6 @@ def note_input(app: App) -> Input:
 
 def day_hint(app: App) -> str:
     return str(app.screen.query_one("#postpone-day .day-hint", Static).render())
-
-
-async def retype(pilot, text: str) -> None:
-    """Replace the focused input's text."""
-    await pilot.press("home", "ctrl+k", *text)
 
 
 # ---------------------------------------------------------------- a reason with one key

@@ -13,8 +13,7 @@ from loopbaan.demo import make_demo_journal
 from loopbaan.domain import Kind, Rating, Reason, Status
 from loopbaan.sample import fill_journal
 from loopbaan.store import items, open_journal
-
-TODAY = date(2026, 11, 23)  # a Monday
+from tests.helpers import TODAY
 
 
 def _healthy(conn) -> None:

@@ -2,37 +2,10 @@
 
 from __future__ import annotations
 
-import gettext
-import re
-
 import pytest
 
 from loopbaan import i18n
 from loopbaan.cli import main
-
-
-def shout(message: str) -> str:
-    """Upper-case the text but not the {placeholders}."""
-    return "".join(
-        part if part.startswith("{") else part.upper() for part in re.split(r"(\{[^}]*\})", message)
-    )
-
-
-class Shouting(gettext.NullTranslations):
-    def gettext(self, message: str) -> str:
-        return shout(message)
-
-    def ngettext(self, singular: str, plural: str, n: int) -> str:
-        return shout(singular if n == 1 else plural)
-
-
-@pytest.fixture
-def shouting(monkeypatch, tmp_path):
-    monkeypatch.setenv("LOOPBAAN_DB", str(tmp_path / "j.db"))
-    monkeypatch.setenv("LOOPBAAN_TODAY", "2026-11-23")
-    monkeypatch.setenv("LOOPBAAN_CONFIG", str(tmp_path / "config.toml"))
-    monkeypatch.setattr(i18n, "install", lambda language=None: "xx")
-    monkeypatch.setattr(i18n, "_translation", Shouting())
 
 
 def test_cli_messages_are_translated(shouting, capsys) -> None:

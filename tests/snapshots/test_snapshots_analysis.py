@@ -9,14 +9,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-import pytest
-
 from loopbaan.app import LoopbaanApp
 from loopbaan.domain import Kind, Rating, Reason, Status
 from loopbaan.store import goals, items, transaction
 from loopbaan.store.reviews import save_day_review
+from tests.helpers import TODAY
 
-TODAY = date(2026, 11, 23)
 SIZE = (120, 40)
 START = date(2026, 6, 1)
 
@@ -104,11 +102,6 @@ def settled(*keys: str):
             await pilot.pause()
 
     return run_before
-
-
-@pytest.fixture(autouse=True)
-def _quiet_settings(monkeypatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("LOOPBAAN_CONFIG", str(tmp_path / "config.toml"))
 
 
 def test_postponed_empty(snap_compare, tmp_path: Path) -> None:

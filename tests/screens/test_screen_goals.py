@@ -20,14 +20,9 @@ from loopbaan.store import goals, items, transaction
 from loopbaan.store.goals import Goal
 from loopbaan.widgets.goal_table import GoalTable
 from loopbaan.widgets.row_table import RowTable
+from tests.helpers import TODAY, retype, text_of
 
-TODAY = date(2026, 11, 23)
 SIZE = (120, 40)
-
-
-@pytest.fixture(autouse=True)
-def _quiet_settings(monkeypatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("LOOPBAAN_CONFIG", str(tmp_path / "config.toml"))
 
 
 @pytest.fixture
@@ -53,15 +48,6 @@ def screen(app: App) -> GoalsScreen:
 def table_ids(app: App, selector: str = "#goals") -> list[int]:
     table = app.screen.query_one(selector, RowTable)
     return table.row_ids
-
-
-def text_of(app: App, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).render())
-
-
-async def retype(pilot, text: str) -> None:
-    """Replace the focused input's text."""
-    await pilot.press("home", "ctrl+k", *text)
 
 
 async def test_an_empty_journal_explains_and_n_starts_a_goal(app) -> None:
@@ -446,25 +432,7 @@ async def test_titles_typed_faster_than_the_app_land_where_they_were_typed(app) 
         assert not app.screen.query_one("#capture").display
 
 
-async def test_the_screen_speaks_through_gettext(app, monkeypatch) -> None:
-    import gettext
-    import re
-
-    from loopbaan import i18n
-
-    def shout(message: str) -> str:
-        """Upper-case the text but not the {placeholders}."""
-        parts = re.split(r"(\{[^}]*\})", message)
-        return "".join(part if part.startswith("{") else part.upper() for part in parts)
-
-    class Shouting(gettext.NullTranslations):
-        def gettext(self, message: str) -> str:
-            return shout(message)
-
-        def ngettext(self, singular: str, plural: str, n: int) -> str:
-            return shout(singular if n == 1 else plural)
-
-    monkeypatch.setattr(i18n, "_translation", Shouting())
+async def test_the_screen_speaks_through_gettext(app, shouting) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("3")
         assert "MAKE THE DREAM A PROJECT" in text_of(app, "#explainer")

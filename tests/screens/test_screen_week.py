@@ -17,6 +17,7 @@ from loopbaan.screens.week import WeekScreen
 from loopbaan.store import items, reviews, transaction
 from loopbaan.widgets import week_questions
 from loopbaan.widgets.week_questions import SAVE_DELAY, WeekQuestions
+from tests.helpers import text_of
 
 SIZE = (120, 40)
 MON23, TUE24 = date(2026, 11, 23), date(2026, 11, 24)
@@ -26,10 +27,6 @@ TUE17 = date(2026, 11, 17)
 def screen(app: App) -> WeekScreen:
     assert isinstance(app.screen, WeekScreen)
     return app.screen
-
-
-def text_of(app: App, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).render())
 
 
 def answer(app: App, name: str) -> Input:

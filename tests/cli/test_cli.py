@@ -12,30 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from loopbaan.cli import main
 from loopbaan.store import items, open_journal
-
-TODAY = "2026-11-23"  # a Monday
-
-
-@pytest.fixture
-def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A private journal path, a fixed today, no user settings."""
-    db = tmp_path / "data" / "journal.db"
-    monkeypatch.setenv("LOOPBAAN_DB", str(db))
-    monkeypatch.setenv("LOOPBAAN_TODAY", TODAY)
-    monkeypatch.setenv("LOOPBAAN_CONFIG", str(tmp_path / "config.toml"))
-    monkeypatch.setenv("LOOPBAAN_LANG", "en")
-    return db
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exit_:  # argparse's own exits
-        code = exit_.code if isinstance(exit_.code, int) else 1
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.helpers import TODAY_ISO as TODAY
+from tests.helpers import run_cli as run
 
 
 def dump(db: Path) -> list[str]:

@@ -19,6 +19,7 @@ from loopbaan.screens.today import TodayScreen
 from loopbaan.store import NotFound, items, reviews, transaction
 from loopbaan.widgets.item_table import ItemTable
 from loopbaan.widgets.review_panel import EnergyField, ReviewPanel
+from tests.helpers import retype, text_of
 
 SIZE = (120, 40)
 MON = date(2026, 11, 23)  # the app's today
@@ -54,18 +55,9 @@ def row_of(app: App, item_id: int, selector: str = "#today-table") -> dict[str, 
     return {key: getattr(cell, "plain", str(cell)) for key, cell in zip(keys, cells, strict=True)}
 
 
-def text_of(app: App, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).render())
-
-
 def highlighted(app: App) -> int | None:
     item = screen(app).item
     return item.id if item else None
-
-
-async def retype(pilot, text: str) -> None:
-    """Replace the focused input's text."""
-    await pilot.press("home", "ctrl+k", *text)
 
 
 # ---------------------------------------------------------------- first run

@@ -113,8 +113,6 @@ def test_postponed_command_json(history, monkeypatch, capsys, tmp_path) -> None:
     # that lets three times count (on these few items it would take many more).
     monkeypatch.setattr(evidence, "ALPHA", 1.0)
     _conn, ids = history
-    monkeypatch.setenv("LOOPBAAN_TODAY", "2026-11-23")
-    monkeypatch.setenv("LOOPBAAN_CONFIG", str(tmp_path / "none.toml"))
     db = str(tmp_path / "journal.db")
     assert main(["--db", db, "postponed", "--since", "2026-11-01", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)

@@ -11,10 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_snapshots_analysis import full_journal as analysed_journal
-from test_snapshots_analysis import settled
-from test_snapshots_goals import full_journal as goals_journal
-from test_snapshots_today import MON, full_day, no_blinking
 from textual.app import App
 from textual.widgets import Input
 
@@ -32,6 +28,10 @@ from loopbaan.widgets.keys_footer import (
     palette_width,
 )
 from loopbaan.widgets.row_table import RowTable, fit_columns
+from tests.snapshots.test_snapshots_analysis import full_journal as analysed_journal
+from tests.snapshots.test_snapshots_analysis import settled
+from tests.snapshots.test_snapshots_goals import full_journal as goals_journal
+from tests.snapshots.test_snapshots_today import MON, full_day, no_blinking
 
 SMALL = (80, 24)
 WIDE = (120, 40)
@@ -45,11 +45,6 @@ TODAY_KEYS = {
     "toggle_help",
     "quit",
 }
-
-
-@pytest.fixture(autouse=True)
-def _quiet_settings(monkeypatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("LOOPBAAN_CONFIG", str(tmp_path / "config.toml"))
 
 
 def busy_day(conn) -> None:

@@ -59,7 +59,6 @@ def test_any_text_on_the_capture_line(text: str, tmp_path_factory, monkeypatch) 
 def test_a_title_with_a_nul_is_refused_with_a_notice(tmp_path: Path, monkeypatch) -> None:
     """A pasted NUL: one notice that says why, nothing stored, the line keeps the text
     to mend, and the app goes on."""
-    monkeypatch.setenv("LOOPBAAN_CONFIG", str(tmp_path / "config.toml"))
     path = tmp_path / "journal.db"
 
     async def run() -> tuple[list[str], str, bool]:

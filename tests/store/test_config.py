@@ -8,6 +8,7 @@ import platformdirs
 import pytest
 
 from loopbaan import config
+from tests.helpers import Shouting
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="the fast path is for Linux")
@@ -170,13 +171,7 @@ def test_a_folder_is_not_a_settings_file(tmp_path) -> None:
 
 def test_problems_are_translated_when_asked(tmp_path, monkeypatch) -> None:
     """Read before the language is known (the file names it), shown in it afterwards."""
-    import gettext
-
     from loopbaan import i18n
-
-    class Shouting(gettext.NullTranslations):
-        def gettext(self, message: str) -> str:  # upper case, but not the {placeholders}
-            return re.sub(r"[^{}]+(?={|$)", lambda m: m.group().upper(), message)
 
     path = tmp_path / "config.toml"
     path.write_text('language = "nl"\ntheme = 7\n')

@@ -5,20 +5,14 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import pytest
 from textual.widgets import Input
 
 from loopbaan.app import LoopbaanApp
 from loopbaan.domain import Direction, GoalStatus, Kind, Reason, Status
 from loopbaan.store import goals, items, transaction
+from tests.helpers import TODAY
 
-TODAY = date(2026, 11, 23)
 SIZE = (120, 40)
-
-
-@pytest.fixture(autouse=True)
-def _quiet_settings(monkeypatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("LOOPBAAN_CONFIG", str(tmp_path / "config.toml"))
 
 
 def full_journal(path: Path) -> LoopbaanApp:

@@ -11,9 +11,9 @@ null journals here may show one false claim, not more.
 from __future__ import annotations
 
 import pytest
-from journal_gen import ALSO_TRUE, STRONG, WEAK, claims, generate, planted
 
 from loopbaan.insight import evidence, signal
+from tests.insight.journal_gen import ALSO_TRUE, STRONG, WEAK, claims, generate, planted
 
 SEEDS = range(20)
 

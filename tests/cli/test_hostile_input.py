@@ -36,8 +36,8 @@ from loopbaan.domain import Kind
 from loopbaan.store import items, open_journal, reviews, transaction
 from loopbaan.store.importer import read_import_file
 from loopbaan.store.transfer import SECTIONS
+from tests.helpers import TODAY_ISO as TODAY
 
-TODAY = "2026-11-23"
 FUZZ = settings(
     max_examples=50,
     deadline=None,

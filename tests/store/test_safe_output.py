@@ -33,8 +33,7 @@ from loopbaan.safe import in_markup, json_text, pictured, printable
 from loopbaan.store import items, open_journal, reviews, transaction
 from loopbaan.store.markdown import write_markdown
 from loopbaan.widgets.row_table import RowTable
-
-TODAY = "2026-11-23"  # a Monday
+from tests.helpers import TODAY_ISO as TODAY
 
 # What a terminal would obey rather than show: C0 controls but tab and newline (a CR
 # only in CSV's CRLF line end), DEL, C1, the line and paragraph separators, the bidi

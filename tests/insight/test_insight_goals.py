@@ -7,8 +7,7 @@ from datetime import date
 from loopbaan.domain import GoalStatus
 from loopbaan.insight import goals as rules
 from loopbaan.store.goals import Goal, Milestone
-
-TODAY = date(2026, 11, 23)
+from tests.helpers import TODAY
 
 
 def make_goal(**changes) -> Goal:

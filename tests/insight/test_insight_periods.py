@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 
 from loopbaan.insight.periods import Period, Span, mondays, move, per_week, period_of, shift
+from tests.helpers import TODAY
 
 D = date.fromisoformat
-TODAY = D("2026-11-23")
 
 
 @pytest.mark.parametrize(

@@ -3,21 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from loopbaan.domain import Direction, GoalStatus, Kind, Status
-from loopbaan.store import NotFound, StoreError, goals, items, open_journal, transaction
+from loopbaan.store import NotFound, StoreError, goals, items, transaction
 
 MON = date(2026, 11, 23)
-
-
-@pytest.fixture
-def conn(tmp_path: Path):
-    connection = open_journal(tmp_path / "journal.db")
-    yield connection
-    connection.close()
 
 
 def test_a_goal_with_milestones_and_progress(conn) -> None:

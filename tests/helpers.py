@@ -1,0 +1,66 @@
+"""What tests share besides fixtures: the fixed day, the CLI in process, Pilot helpers,
+and the shouting catalogue (a fake translation that upper-cases every message).
+
+Fixtures are in tests/conftest.py; import these with `from tests.helpers import ...`.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+from datetime import date
+
+import pytest
+from textual.app import App
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from loopbaan.cli import main
+
+TODAY = date(2026, 11, 23)  # a Monday; every test runs on it unless it says otherwise
+TODAY_ISO = TODAY.isoformat()  # as LOOPBAAN_TODAY spells it
+
+
+# ---------------------------------------------------------------------- the command line
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """`loopbaan ARGV` in this process: its exit code, stdout and stderr."""
+    try:
+        code = main(list(argv))
+    except SystemExit as exit_:  # argparse's own exits
+        code = exit_.code if isinstance(exit_.code, int) else 1
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+# ---------------------------------------------------------------------- Pilot
+
+
+def text_of(app: App, selector: str) -> str:
+    """The text a Static of the current screen shows."""
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def retype(pilot: Pilot, text: str) -> None:
+    """Replace the focused input's text."""
+    await pilot.press("home", "ctrl+k", *text)
+
+
+# ---------------------------------------------------------------------- the shouting catalogue
+
+
+def shout(message: str) -> str:
+    """Upper-case the text but not the {placeholders}."""
+    parts = re.split(r"(\{[^}]*\})", message)
+    return "".join(part if part.startswith("{") else part.upper() for part in parts)
+
+
+class Shouting(gettext.NullTranslations):
+    """A catalogue that shouts: a string shown in capitals went through gettext."""
+
+    def gettext(self, message: str) -> str:
+        return shout(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return shout(singular if n == 1 else plural)
