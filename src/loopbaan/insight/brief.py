@@ -172,7 +172,8 @@ def _postponing(data: BriefData) -> list[str]:
     for finding in put_off.weekday_standouts(report):
         lines.append(
             _("Most often put off from a {weekday} ({evidence}).").format(
-                weekday=_(finding.key), evidence=put_off.reason_evidence(finding)
+                weekday=_(finding.key.capitalize()),
+                evidence=put_off.reason_evidence(finding),
             )
         )
     times = put_off.chronic_times(report)
