@@ -527,6 +527,39 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_brief(args: argparse.Namespace) -> int:
+    """The Markdown brief for a career conversation: to the terminal (made safe to
+    show) or, with -o, into a new private file that keeps the text exact."""
+    from loopbaan.brief import brief_markdown
+    from loopbaan.config import db_path
+
+    until = args.until or today()
+    if args.since is not None and args.since > until:
+        raise UsageError(
+            _("--since {since} is after {until}").format(
+                since=args.since.isoformat(), until=until.isoformat()
+            )
+        )
+    target = _open_output(args.output, "markdown")
+    conn = _journal(args, create=False)
+    if conn is None:
+        raise FileNotFoundError(
+            _("there is no journal at {path} yet").format(path=db_path(args.db))
+        )
+    text = brief_markdown(
+        conn, today(), args.since, args.until, args.for_name, attitudes=_settings(args).attitudes
+    )
+    if isinstance(target, TerminalStream):
+        target.write(text)
+        return 0
+    from loopbaan.store import transfer
+
+    with transfer.open_export(target) as file:
+        file.write(text)
+    _say(_("brief written to {path}").format(path=target), stderr=True)
+    return 0
+
+
 def cmd_postponed(args: argparse.Namespace) -> int:
     from loopbaan.insight import postponements
     from loopbaan.store import postponed
@@ -585,39 +618,6 @@ def cmd_export(args: argparse.Namespace) -> int:
     with transfer.open_export(target) as file:
         writer(conn, file)
     _say(_("exported to {path}").format(path=target), stderr=True)
-    return 0
-
-
-def cmd_brief(args: argparse.Namespace) -> int:
-    """The Markdown brief for a career conversation: to the terminal (made safe to
-    show) or, with -o, into a new private file that keeps the text exact."""
-    from loopbaan.brief import brief_markdown
-    from loopbaan.config import db_path
-
-    until = args.until or today()
-    if args.since is not None and args.since > until:
-        raise UsageError(
-            _("--since {since} is after {until}").format(
-                since=args.since.isoformat(), until=until.isoformat()
-            )
-        )
-    target = _open_output(args.output, "markdown")
-    conn = _journal(args, create=False)
-    if conn is None:
-        raise FileNotFoundError(
-            _("there is no journal at {path} yet").format(path=db_path(args.db))
-        )
-    text = brief_markdown(
-        conn, today(), args.since, args.until, args.for_name, attitudes=_settings(args).attitudes
-    )
-    if isinstance(target, TerminalStream):
-        target.write(text)
-        return 0
-    from loopbaan.store import transfer
-
-    with transfer.open_export(target) as file:
-        file.write(text)
-    _say(_("brief written to {path}").format(path=target), stderr=True)
     return 0
 
 
