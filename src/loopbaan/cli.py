@@ -578,6 +578,39 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_brief(args: argparse.Namespace) -> int:
+    """The Markdown brief for a career conversation: to the terminal (made safe to
+    show) or, with -o, into a new private file that keeps the text exact."""
+    from loopbaan.brief import brief_markdown
+    from loopbaan.config import db_path
+
+    until = args.until or today()
+    if args.since is not None and args.since > until:
+        raise UsageError(
+            _("--since {since} is after {until}").format(
+                since=args.since.isoformat(), until=until.isoformat()
+            )
+        )
+    target = _open_output(args.output, "markdown")
+    conn = _journal(args, create=False)
+    if conn is None:
+        raise FileNotFoundError(
+            _("there is no journal at {path} yet").format(path=db_path(args.db))
+        )
+    text = brief_markdown(
+        conn, today(), args.since, args.until, args.for_name, attitudes=_settings(args).attitudes
+    )
+    if isinstance(target, TerminalStream):
+        target.write(text)
+        return 0
+    from loopbaan.store import transfer
+
+    with transfer.open_export(target) as file:
+        file.write(text)
+    _say(_("brief written to {path}").format(path=target), stderr=True)
+    return 0
+
+
 def cmd_postponed(args: argparse.Namespace) -> int:
     from loopbaan.insight import postponements
     from loopbaan.store import postponed
@@ -936,6 +969,19 @@ def build_parser() -> Parser:
     check.add_argument("score", metavar="SCORE", help=_("1 to 5"))
     check.add_argument("--note", metavar="TEXT")
     check.add_argument("--day", type=_day_type(False), metavar="DAY", help=_("default: today"))
+
+    brief = add(
+        "brief",
+        cmd_brief,
+        _("a Markdown brief for your next career conversation"),
+        _("The period is since your last career conversation, or the last 90 days.") + " " + days,
+    )
+    brief.add_argument("--since", type=_day_type(False), metavar="DAY")
+    brief.add_argument("--until", type=_day_type(False), metavar="DAY", help=_("default: today"))
+    brief.add_argument(
+        "--for", dest="for_name", metavar="NAME", help=_("whom the conversation is with")
+    )
+    brief.add_argument("-o", "--output", metavar="FILE", help=_("default: standard output"))
 
     export = add("export", cmd_export, _("write the whole journal to a file"))
     export.add_argument("--format", choices=("json", "markdown", "csv"), default="json")

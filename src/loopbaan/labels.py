@@ -84,3 +84,18 @@ NEGOTIATION_LABEL: dict[str, tuple[str, str]] = {
     "offer": (N_("What I can offer"), N_("What can I give in return?")),
     "walk_away": (N_("My limit"), N_("Below what do I not agree?")),
 }
+# The months by name, for days written out (`23 November 2026`) on screens and in the brief.
+MONTHS = (
+    N_("January"),
+    N_("February"),
+    N_("March"),
+    N_("April"),
+    N_("May"),
+    N_("June"),
+    N_("July"),
+    N_("August"),
+    N_("September"),
+    N_("October"),
+    N_("November"),
+    N_("December"),
+)

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from textual.pilot import Pilot
 from textual.widgets import Static
 
+from loopbaan.brief import brief_markdown
 from loopbaan.domain import Kind, Rating, Reason
 from loopbaan.insight import evidence
 from loopbaan.screens.insights import InsightsScreen
@@ -185,8 +186,11 @@ async def test_an_empty_period_and_an_empty_journal(make_app, conn) -> None:
 
 
 async def test_one_rule_decides_for_insights_and_week(make_app, conn, monkeypatch) -> None:
-    """The rule lives in `insight.evidence`: loosen it and both screens name #ops."""
+    """The rule lives in `insight.evidence`: loosen it and both screens and the brief
+    name #ops."""
     history(conn)
+    november = {"since": date(2026, 11, 1), "until": date(2026, 11, 30)}
+    assert "ops" not in brief_markdown(conn, date(2026, 11, 23), **november)  # type: ignore[arg-type]
 
     async def both(app) -> tuple[str, str, list[tuple[str, ...]]]:
         async with app.run_test(size=(120, 40)) as pilot:
@@ -209,3 +213,5 @@ async def test_one_rule_decides_for_insights_and_week(make_app, conn, monkeypatc
     assert headline.startswith("Most drain from #ops (3 of 4 minus, against 40% overall)")
     assert "● #ops: 3 of 4 minus, against 38% overall" in week
     assert drains == [("● #ops", "1", "3", "−2")]
+    brief = brief_markdown(conn, date(2026, 11, 23), **november)  # type: ignore[arg-type]
+    assert "- **Drains me: ops.** 3 of 4 minus, against 40% overall." in brief

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -16,6 +15,8 @@ from loopbaan.domain import (
 )
 from loopbaan.i18n import N_, _
 from loopbaan.labels import NEGOTIATION_LABEL, RATING_MARK, TASK_MARK
+from loopbaan.markdown_text import escape as _md
+from loopbaan.markdown_text import one_line as _line
 from loopbaan.store.items import parse_tags
 from loopbaan.store.transfer import (
     _TAGS_OF_ITEM,
@@ -31,33 +32,6 @@ WEEKDAYS = (
     N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"),
     N_("Saturday"), N_("Sunday"),
 )  # fmt: skip
-
-
-# What a Markdown renderer would act on rather than show: emphasis, code, links and
-# images, HTML and entities, strikethrough, table cells; and at the start of a line
-# (after \n or \r, as CommonMark counts lines) a heading, quote, list item or setext
-# underline, and the indent that would make code of it.
-_MD_INLINE = re.compile(r"[\\`*_\[\]<>&~|]")
-_MD_IN_HEADING = re.compile(r"[\\`*_\[\]<>&~|#]")
-_MD_LINE_START = re.compile(r"(?:^|(?<=[\r\n]))[ \t]*(?:([#>+=-])|(\d+)([.)]))?")
-
-
-def _line_start(match: re.Match[str]) -> str:
-    mark, number, after = match.groups()
-    return f"\\{mark}" if mark else f"{number}\\{after}" if number else ""
-
-
-def _md(text: str, *, heading: bool = False) -> str:
-    """Journal text that a Markdown renderer shows as typed: `*bold* [link](x) <b>`
-    stays that, not bold, a link and HTML. Control characters stay (a file keeps the
-    data; on a terminal the command line escapes them)."""
-    escaped = (_MD_IN_HEADING if heading else _MD_INLINE).sub(r"\\\g<0>", text)
-    return _MD_LINE_START.sub(_line_start, escaped)
-
-
-def _line(text: str, *, heading: bool = False) -> str:
-    """Free text on one line, so that it cannot break a list item, shown as typed."""
-    return _md(" ".join(text.split()), heading=heading)
 
 
 def _fields(labelled: list[tuple[str, object]]) -> list[str]:

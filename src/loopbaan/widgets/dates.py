@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from loopbaan.i18n import N_, _
+from loopbaan.labels import MONTHS
 
 WEEKDAYS = (
     N_("Monday"),
@@ -16,20 +17,6 @@ WEEKDAYS = (
     N_("Sunday"),
 )
 WEEKDAYS_SHORT = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
-MONTHS = (
-    N_("January"),
-    N_("February"),
-    N_("March"),
-    N_("April"),
-    N_("May"),
-    N_("June"),
-    N_("July"),
-    N_("August"),
-    N_("September"),
-    N_("October"),
-    N_("November"),
-    N_("December"),
-)
 MONTHS_SHORT = (
     N_("Jan"),
     N_("Feb"),

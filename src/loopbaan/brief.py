@@ -1,0 +1,34 @@
+"""`brief_markdown`: the conversation brief of a journal, for the CLI and the Talks screen.
+
+Importable without Textual, Rich or SQLModel (the `brief` command is a quick one):
+the store gathers the period (`store.brief`), `insight.brief` writes the Markdown.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Mapping
+from datetime import date
+
+from loopbaan.insight.brief import compose
+from loopbaan.store.brief import gather
+
+
+def brief_markdown(
+    conn: sqlite3.Connection,
+    today: date,
+    since: date | None = None,
+    until: date | None = None,
+    for_name: str | None = None,
+    *,
+    attitudes: Mapping[str, tuple[str, str]] | None = None,
+) -> str:
+    """The brief as Markdown text, exact (escape it before showing it on a terminal).
+
+    Default period: since the last career conversation before `today`, or the last 90
+    days when there is none, up to `today`. `for_name` titles it and prefers the next
+    conversation with that person for the asks. `attitudes`: the settings' list (key →
+    label, question). Raises `StoreError` when the period starts after it ends.
+    """
+    data = gather(conn, today, since, until, for_name)
+    return compose(data, attitudes)
