@@ -3,18 +3,9 @@
 from alembic import context
 
 from loopbaan import models
+from loopbaan.migrations import include_name
 
 target_metadata = models.SQLModel.metadata
-
-# Tables that are no models: the full-text index (revision 0003) and FTS5's own
-# tables behind it. Autogenerate leaves them alone.
-NOT_MODELS = ("search",)
-
-
-def include_name(name: str | None, type_: str, parent_names: object) -> bool:
-    if type_ == "table" and name is not None:
-        return name.split("_")[0] not in NOT_MODELS
-    return True
 
 
 def run_migrations_online() -> None:
