@@ -322,6 +322,7 @@ def test_four_processes_logging_at_once_lose_nothing(tmp_path: Path) -> None:
         ["talks", "--format", "json"],
         ["check", "concern", "4", "--note", "planning"],
         ["status", "--format", "json"],
+        ["search", "seed", "--format", "json"],
     ],
 )
 def test_quick_commands_do_not_import_the_tui(tmp_path: Path, command: list[str]) -> None:
