@@ -43,7 +43,7 @@ def test_json_filters_and_diacritics(env: Path, capsys) -> None:
     assert hit["title"] == "Old café \x1b]0;pwned\x07 budget"  # JSON keeps the data exact
     assert main(["search", "budget", "--since", "2026-06-01", "--format", "json"]) == 0
     assert [h["day"] for h in json.loads(capsys.readouterr().out)] == ["2026-11-20"]
-    assert main(["search", '"budget', "AND", "--format", "json"]) == 0  # plain words
+    assert main(["search", '"budget', "--format", "json"]) == 0  # plain words
     assert len(json.loads(capsys.readouterr().out)) == 2
 
 

@@ -46,10 +46,7 @@ def what(hit: Hit) -> str:
 
 def _marked(parts: Marked) -> list[tuple[str, str] | str]:
     """Parts as Content pieces: the journal's text printable and never read as markup."""
-    return [
-        (printable(text), "bold underline") if hit else printable(text)
-        for text, hit in parts
-    ]
+    return [(printable(text), "bold underline") if hit else printable(text) for text, hit in parts]
 
 
 def hit_line(hit: Hit) -> Content:

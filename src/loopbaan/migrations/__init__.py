@@ -1,4 +1,3 @@
-
 # Tables that are no models: the full-text index of revision 0003 and the tables
 # FTS5 keeps behind it (search_data, search_idx, …). Comparing the schema with the
 # models (autogenerate, tests/test_store_schema.py) leaves them alone.
