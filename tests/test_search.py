@@ -65,7 +65,10 @@ def test_changes_and_deletes_reach_the_index(conn: sqlite3.Connection) -> None:
     assert found(conn, "salary") == [] and found(conn, "promotion") == [("talk", talk.id)]
     with transaction(conn):
         items.rate(conn, item.id, None)  # a change that is not text keeps the entry
-    assert found(conn, "forecast") == [("item", item.id)]
+        items.edit_item(conn, item.id, day=date(2026, 11, 27))  # the day alone
+    [hit] = search(conn, "forecast")
+    assert (hit.ref, hit.day) == (item.id, date(2026, 11, 27))
+    assert found(conn, "forecast", since=date(2026, 11, 26)) == [("item", item.id)]
     with transaction(conn):
         items.delete_item(conn, item.id)
         goals.delete_goal(conn, goal.id)  # its milestone goes with it
