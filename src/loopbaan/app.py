@@ -8,6 +8,7 @@ from datetime import date
 from functools import partial
 from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -27,6 +28,9 @@ from loopbaan.store import JournalError, StoreError
 from loopbaan.store.db import backup_due, open_journal
 from loopbaan.store.undo import UndoLog
 from loopbaan.typeahead import KeyGate, is_typed
+
+if TYPE_CHECKING:
+    from loopbaan.store.search import Hit
 
 SCREENS_BY_KEY = (
     ("1", "today", _("Today")),
@@ -69,6 +73,7 @@ class LoopbaanApp(App[None]):
         Binding("q", "quit", _("Quit"), id="app.quit"),
         Binding("question_mark", "toggle_help", _("Keys"), id="app.help"),
         Binding("ctrl+z", "undo", _("Undo"), show=False, id="app.undo"),
+        Binding("slash", "search", _("Search"), show=False, id="app.search"),
     ]
 
     def __init__(
@@ -161,6 +166,11 @@ class LoopbaanApp(App[None]):
             # In a text field q and ? are letters: the footer does not offer them there.
             focused = self.focused
             return focused is None or not focused.check_consume_key("q", "q")
+        if action == "search":  # a letter in a text field; not over a dialog
+            focused = self.focused
+            if isinstance(self.screen, ModalScreen):
+                return False
+            return focused is None or not focused.check_consume_key("slash", "/")
         return True
 
     def check_day(self) -> None:
@@ -211,6 +221,37 @@ class LoopbaanApp(App[None]):
         if not isinstance(screen, GoalsScreen):
             raise RuntimeError(f"the goals mode shows {screen!r}")
         screen.show_goal(goal_id)
+
+    def action_search(self) -> None:
+        """`/`: search the journal; the chosen hit opens where it lives."""
+        from loopbaan.dialogs.search import SearchDialog  # not needed for the first paint
+
+        self.push_screen(SearchDialog(), self._open_hit)
+
+    async def _open_hit(self, hit: Hit | None) -> None:
+        if hit is None:
+            return
+        if hit.kind == "goal":
+            await self.open_goal(hit.ref)
+        elif hit.kind == "milestone" and hit.goal_id is not None:
+            await self.open_goal(hit.goal_id)
+        elif hit.kind == "week" and hit.day is not None:
+            await self.open_week(hit.day)
+        elif hit.day is not None:
+            # An item opens on its day with the cursor on it; a day review on its day.
+            # HOOK(i-talkscreen): a conversation opens its day until the Talks screen
+            # has an `open_talk(conversation_id)` to call here instead.
+            await self.open_day(hit.day, hit.ref if hit.kind == "item" else None)
+
+    async def open_week(self, day: date) -> None:
+        """Week, on the week that holds `day`."""
+        from loopbaan.screens.week import WeekScreen  # imported when first shown
+
+        await self.switch_mode("week")
+        screen = self.screen
+        if not isinstance(screen, WeekScreen):
+            raise RuntimeError(f"the week mode shows {screen!r}")
+        screen.show_week(day)
 
     def backup_if_due(self) -> None:
         """Before the first change of a day, the day's automatic backup (store/backups.py).

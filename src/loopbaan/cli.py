@@ -7,6 +7,7 @@ Errors are one line on stderr: exit 2 for bad usage, 1 for a failure.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sqlite3
 import sys
@@ -34,6 +35,7 @@ from loopbaan.safe import TerminalStream, json_text, printable
 
 if TYPE_CHECKING:
     from loopbaan.config import Settings
+    from loopbaan.store.search import Hit, Marked
     from loopbaan.store.talks import Conversation
 
 EXIT_FAILURE = 1
@@ -611,6 +613,107 @@ def cmd_brief(args: argparse.Namespace) -> int:
     return 0
 
 
+# ---------------------------------------------------------------------- search
+
+_MARK_ON, _MARK_OFF = "\x1b[1;4m", "\x1b[22;24m"  # bold and underlined, then neither
+
+
+def _search_what(hit: Hit) -> str:
+    if hit.item_kind is not None:
+        return _kind_label(hit.item_kind)
+    return {
+        "day": _("day review"),
+        "week": _("week review"),
+        "goal": _("goal"),
+        "milestone": _("milestone"),
+        "talk": _("conversation"),
+    }.get(hit.kind, hit.kind)
+
+
+def _search_marked(parts: Marked, *, colour: bool) -> str:
+    """The parts, each made printable, the matches marked: in bold on a terminal,
+    in [brackets] when piped. Only the marks are ours; the text is escaped first."""
+    on, off = (_MARK_ON, _MARK_OFF) if colour else ("[", "]")
+    return "".join(on + printable(text) + off if hit else printable(text) for text, hit in parts)
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from loopbaan.store import search
+
+    words = " ".join(args.words)
+    if not words.strip():
+        raise UsageError(_("nothing to search for"))
+    if args.since and args.until and args.since > args.until:
+        raise UsageError(_("--since is after --until"))
+    conn = _journal(args, create=False)
+    hits = (
+        search.search(
+            conn,
+            words,
+            since=args.since,
+            until=args.until,
+            kinds=tuple(args.kind) if args.kind else None,
+            tag=args.tag,
+            limit=args.limit,
+        )
+        if conn
+        else []
+    )
+    if args.format == "json":
+        _say_json(
+            [
+                {
+                    "kind": hit.kind,
+                    "id": hit.ref,
+                    "day": hit.day.isoformat() if hit.day else None,
+                    "what": hit.item_kind.value if hit.item_kind else hit.kind,
+                    "goal_id": hit.goal_id,
+                    "title": hit.title_text,
+                    "snippet": hit.snippet_text,
+                    "matches": [text for text, hit in (*hit.title, *hit.snippet) if hit],
+                }
+                for hit in hits
+            ]
+        )
+        return 0
+    if not hits:
+        _say(_("nothing found for {words}").format(words=repr(words)))
+        return 0
+    colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    for hit in hits:
+        text = " — ".join(
+            part
+            for part in (
+                _search_marked(hit.title, colour=colour),
+                _search_marked(hit.snippet, colour=colour),
+            )
+            if part
+        )
+        day = hit.day.isoformat() if hit.day else "          "
+        # Not through _say: every part of the journal's text is printable already,
+        # and the marks are the only escapes.
+        print(f"{day}  {_search_what(hit):<13} {hit.ref:>6}  {text}")
+    return 0
+
+
+def _search_options(parser: Parser) -> None:
+    from loopbaan.store.search import DEFAULT_LIMIT, KINDS
+
+    parser.add_argument("words", nargs="+", metavar="WORDS")
+    parser.add_argument("--since", type=_day_type(False), metavar="DAY")
+    parser.add_argument("--until", type=_day_type(False), metavar="DAY")
+    parser.add_argument(
+        "--kind", action="append", choices=KINDS, metavar="KIND",
+        help=_("only these (again for more): {kinds}").format(kinds=", ".join(KINDS)),
+    )  # fmt: skip
+    parser.add_argument("--tag", metavar="TAG", help=_("only items with this #tag"))
+    parser.add_argument("--format", choices=("table", "json"), default="table")
+    parser.add_argument(
+        "--limit", type=_positive_id, default=DEFAULT_LIMIT, metavar="N",
+        help=_("at most N hits, newest first (default: {n})").format(n=DEFAULT_LIMIT),
+    )  # fmt: skip
+
+
 def cmd_postponed(args: argparse.Namespace) -> int:
     from loopbaan.insight import postponements
     from loopbaan.store import postponed
@@ -982,6 +1085,17 @@ def build_parser() -> Parser:
         "--for", dest="for_name", metavar="NAME", help=_("whom the conversation is with")
     )
     brief.add_argument("-o", "--output", metavar="FILE", help=_("default: standard output"))
+
+    _search_options(
+        add(
+            "search",
+            cmd_search,
+            _("find words in the journal, newest first"),
+            _("Prefix: presen*  Phrase: '\"first step\"'  Words fold diacritics: cafe finds café.")
+            + " "
+            + days,
+        )
+    )
 
     export = add("export", cmd_export, _("write the whole journal to a file"))
     export.add_argument("--format", choices=("json", "markdown", "csv"), default="json")

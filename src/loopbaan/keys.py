@@ -29,6 +29,7 @@ DEFAULT_KEYS: dict[str, str] = {
     "app.quit": "q",
     "app.help": "question_mark",
     "app.undo": "ctrl+z",
+    "app.search": "slash",
     # Today
     "today.add": "a",
     "today.create": "enter",
@@ -121,6 +122,10 @@ DEFAULT_KEYS: dict[str, str] = {
     "picker.cancel": "escape",
     "picker.up": "up",
     "picker.down": "down",
+    # the search dialog
+    "search.cancel": "escape",
+    "search.up": "up",
+    "search.down": "down",
     # a multi-line field (a note, the review questions): edit it in $VISUAL / $EDITOR
     "text.editor": "ctrl+o",
 }
@@ -136,6 +141,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("form", "choice", "text"),
     ("status",),
     ("picker",),
+    ("search",),
 )
 
 MAX_KEY_LENGTH = 60  # characters in one value of [keys]: a few keys at most

@@ -302,6 +302,7 @@ def test_four_processes_logging_at_once_lose_nothing(tmp_path: Path) -> None:
         ["check", "concern", "4", "--note", "planning"],
         ["status", "--format", "json"],
         ["brief", "--for", "Anna"],
+        ["search", "seed", "--format", "json"],
     ],
 )
 def test_quick_commands_do_not_import_the_tui(tmp_path: Path, command: list[str]) -> None:

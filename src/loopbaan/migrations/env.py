@@ -3,6 +3,7 @@
 from alembic import context
 
 from loopbaan import models
+from loopbaan.migrations import include_name
 
 target_metadata = models.SQLModel.metadata
 
@@ -29,6 +30,7 @@ def _run(connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=True,  # SQLite alters tables by copying them
         compare_type=True,
+        include_name=include_name,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -214,6 +214,10 @@ class WeekScreen(JournalScreen):
 
     # ------------------------------------------------------------------ actions
 
+    def show_week(self, day: date) -> None:
+        """The week that holds `day` (another screen asked)."""
+        self._show_week(week_of(day, self.app.settings.first_weekday))
+
     def _show_week(self, week: Week) -> None:
         self._save_typing()
         self.week = week

@@ -28,7 +28,7 @@ from loopbaan.i18n import _
 # The Alembic revision this code expects. Opening a journal compares it with the
 # one stored in the file: one indexed read when current, Alembic only when not.
 # tests/store/test_store_schema.py checks it against the migration scripts' head.
-SCHEMA_HEAD = "0002"
+SCHEMA_HEAD = "0003"
 BUSY_TIMEOUT_MS = 8000
 
 
