@@ -710,8 +710,9 @@ def _import_calendar(args: argparse.Namespace, path: Path) -> int:
     since = args.since or since
     until = args.until or until
     me = list(args.me or [])
-    if not me and args.settings is not None and args.settings.calendar_email:
-        me = [args.settings.calendar_email]
+    settings = getattr(args, "settings", None)
+    if not me and settings is not None and settings.calendar_email:
+        me = [settings.calendar_email]
     with _Progress(_("reading {path}").format(path=path), path):
         found = read_calendar(path, since=since, until=until, me=me)
     report = import_appointments(_write_journal(args), found)
