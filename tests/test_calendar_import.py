@@ -293,6 +293,13 @@ def test_a_broken_calendar_is_one_line_and_makes_no_journal(env: Path, capsys) -
     assert not env.exists()
 
 
+def test_a_backwards_window_is_bad_usage(env: Path, capsys) -> None:
+    single = str(FIXTURES / "single.ics")
+    code, out, err = run(capsys, "import", single, "--since", "tomorrow", "--until", "yesterday")
+    assert (code, out) == (2, "")
+    assert err == "loopbaan: --until 2026-11-22 is before --since 2026-11-24\n"
+
+
 def test_calendar_options_are_refused_for_a_json_export(env: Path, capsys, tmp_path) -> None:
     export = tmp_path / "export.json"
     export.write_text('{"format": "loopbaan", "version": 1}')

@@ -709,6 +709,12 @@ def _import_calendar(args: argparse.Namespace, path: Path) -> int:
     since, until = default_window(today())
     since = args.since or since
     until = args.until or until
+    if until < since:
+        raise UsageError(
+            _("--until {until} is before --since {since}").format(
+                until=until.isoformat(), since=since.isoformat()
+            )
+        )
     me = list(args.me or [])
     settings = getattr(args, "settings", None)
     if not me and settings is not None and settings.calendar_email:
@@ -719,10 +725,14 @@ def _import_calendar(args: argparse.Namespace, path: Path) -> int:
     _say(report.summary())
     if report.unsure_declined:
         _say(
-            _(
+            i18n.ngettext(
+                "loopbaan: {n} event has an invitation someone declined; tell who you are"
+                " with --me EMAIL (or calendar_email in the settings) to skip the ones you"
+                " declined",
                 "loopbaan: {n} events have invitations someone declined; tell who you are"
                 " with --me EMAIL (or calendar_email in the settings) to skip the ones you"
-                " declined"
+                " declined",
+                report.unsure_declined,
             ).format(n=report.unsure_declined),
             stderr=True,
         )
