@@ -806,12 +806,19 @@ def cmd_import(args: argparse.Namespace) -> int:
     from contextlib import suppress
 
     from loopbaan.config import db_path
-    from loopbaan.store import StoreError, importer
+    from loopbaan.store import importer
     from loopbaan.store.db import TargetExists, create_journal
 
     path = Path(args.file).expanduser()
-    if path.suffix.lower() == ".ics":
-        raise StoreError(_("calendar (.ics) import is not available yet"))
+    from loopbaan.store.calendar import is_calendar_file
+
+    if is_calendar_file(path):
+        return _import_calendar(args, path)
+    calendar_only = [f for f in ("since", "until", "me") if getattr(args, f, None)]
+    if calendar_only:
+        raise UsageError(
+            _("--{option} is for a calendar (.ics) file").format(option=calendar_only[0])
+        )
     importer.check_readable(path)
     with _Progress(_("importing {path}").format(path=path), path) as progress:
         conn = _journal(args, create=False)
@@ -824,6 +831,47 @@ def cmd_import(args: argparse.Namespace) -> int:
         if report is None:
             report = importer.import_file(conn or _write_journal(args), path, progress)
     _say(report.summary())
+    return 0
+
+
+def _import_calendar(args: argparse.Namespace, path: Path) -> int:
+    """`import FILE.ics`: the events of a window as appointments (store/calendar.py).
+
+    The file is read and expanded whole before the journal is opened: a broken one
+    adds nothing, and makes no journal either.
+    """
+    from loopbaan.store.calendar import default_window, import_appointments, read_calendar
+
+    since, until = default_window(today())
+    since = args.since or since
+    until = args.until or until
+    if until < since:
+        raise UsageError(
+            _("--until {until} is before --since {since}").format(
+                until=until.isoformat(), since=since.isoformat()
+            )
+        )
+    me = list(args.me or [])
+    settings = getattr(args, "settings", None)
+    if not me and settings is not None and settings.calendar_email:
+        me = [settings.calendar_email]
+    with _Progress(_("reading {path}").format(path=path), path):
+        found = read_calendar(path, since=since, until=until, me=me)
+    report = import_appointments(_write_journal(args), found)
+    _say(report.summary())
+    if report.unsure_declined:
+        _say(
+            i18n.ngettext(
+                "loopbaan: {n} event has an invitation someone declined; tell who you are"
+                " with --me EMAIL (or calendar_email in the settings) to skip the ones you"
+                " declined",
+                "loopbaan: {n} events have invitations someone declined; tell who you are"
+                " with --me EMAIL (or calendar_email in the settings) to skip the ones you"
+                " declined",
+                report.unsure_declined,
+            ).format(n=report.unsure_declined),
+            stderr=True,
+        )
     return 0
 
 
@@ -1101,8 +1149,24 @@ def build_parser() -> Parser:
     export.add_argument("--format", choices=("json", "markdown", "csv"), default="json")
     export.add_argument("-o", "--output", metavar="FILE", help=_("default: standard output"))
 
-    importing = add("import", cmd_import, _("add the records of a loopbaan JSON export"))
+    importing = add(
+        "import",
+        cmd_import,
+        _("add the records of a loopbaan JSON export, or a calendar's events (.ics)"),
+        _("A calendar's events become appointments on their days, from 30 days ago to"
+          " 14 days ahead unless --since and --until say otherwise.") + " " + days,
+    )  # fmt: skip
     importing.add_argument("file", metavar="FILE")
+    importing.add_argument(
+        "--since", type=_day_type(False), metavar="DAY", help=_("calendar: the first day")
+    )
+    importing.add_argument(
+        "--until", type=_day_type(True), metavar="DAY", help=_("calendar: the last day")
+    )
+    importing.add_argument(
+        "--me", action="append", metavar="EMAIL",
+        help=_("calendar: your address, to skip invitations you declined (repeatable)"),
+    )  # fmt: skip
 
     backup = add("backup", cmd_backup, _("copy the journal safely, even while it is open"))
     backup.add_argument("dest", nargs="?", metavar="DEST", help=_("a file or folder"))

@@ -66,8 +66,8 @@ class Settings:
     """
 
     __slots__ = (
-        "_problems", "attitudes", "backup_keep_daily", "backup_keep_weekly", "check_in_days",
-        "first_weekday", "keys", "language", "talk_reminder_weeks", "theme",
+        "_problems", "attitudes", "backup_keep_daily", "backup_keep_weekly", "calendar_email",
+        "check_in_days", "first_weekday", "keys", "language", "talk_reminder_weeks", "theme",
     )  # fmt: skip
 
     def __init__(self) -> None:
@@ -84,6 +84,8 @@ class Settings:
         # The automatic backups kept (store/backups.py); both 0: no automatic backups.
         self.backup_keep_daily = DEFAULT_KEEP_DAILY
         self.backup_keep_weekly = DEFAULT_KEEP_WEEKLY
+        # Who "me" is in an imported calendar: invitations declined by it are skipped.
+        self.calendar_email: str | None = None
         self._problems: list[tuple[str, dict[str, object]]] = []
 
     @property
@@ -126,7 +128,7 @@ DEFAULT_KEEP_WEEKLY = 8
 MAX_KEEP = 1000
 KNOWN_SETTINGS = (
     "first_day_of_week", "language", "theme", "conversation_reminder_weeks", "check_in_days",
-    "attitudes", "keys", "backup_keep_daily", "backup_keep_weekly",
+    "attitudes", "keys", "backup_keep_daily", "backup_keep_weekly", "calendar_email",
 )  # fmt: skip
 # A settings file is a few short lines. One far larger is not read at all: tomllib
 # spends seconds (and gigabytes) on some small ones, such as a dotted key of 100,000
@@ -311,6 +313,12 @@ def load_settings(path: Path | None = None) -> Settings:
                 setattr(settings, key, kept)
             else:
                 wrong(key, _Message(N_("a whole number from 0 to 1000")), default)
+    if "calendar_email" in data:
+        email = data["calendar_email"]
+        if isinstance(email, str) and "@" in email and len(email) <= 254:
+            settings.calendar_email = email.strip()
+        else:
+            wrong("calendar_email", _Message(N_("an email address")), _Message(N_("none")))
     if "keys" in data:
         settings.keys = _read_keys(data["keys"], where, settings)
     return settings

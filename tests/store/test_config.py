@@ -126,7 +126,7 @@ def test_wrong_values_are_named_and_the_others_kept(tmp_path) -> None:
     assert settings.problems == [
         f"{path}: not a setting: 'them' (the settings are first_day_of_week, language, theme,"
         " conversation_reminder_weeks, check_in_days, attitudes, keys, backup_keep_daily,"
-        " backup_keep_weekly)",
+        " backup_keep_weekly, calendar_email)",
         f"{path}: first_day_of_week = 'someday' is not a day of the week (monday to sunday);"
         " using monday",
         f"{path}: language = 'fr' is not en or nl; using the language of the locale",
