@@ -5,7 +5,7 @@ window (recurring-ical-events) before anything is written; `import_appointments`
 then merges them in one transaction. An appointment's uid is derived from the
 event's UID and recurrence id (uuid5), so importing again finds what it added
 before: nothing is added twice, an unrated appointment follows its event to a
-new day or title, and a rating is never touched (docs/decisions/0014-calendar-import.md).
+new day or title, and a rating is never touched (docs/decisions/0016-calendar-import.md).
 
 Only this path imports the two calendar libraries; the quick commands never do.
 """

@@ -27,7 +27,7 @@ from loopbaan.store.calendar import (
     read_calendar,
 )
 
-FIXTURES = Path(__file__).parent / "fixtures" / "calendar"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "calendar"
 TODAY = date(2026, 11, 23)
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 SINCE, UNTIL = default_window(TODAY)  # 2026-10-24 .. 2026-12-07
@@ -320,7 +320,7 @@ def test_the_quick_commands_do_not_load_the_calendar_libraries(env: Path) -> Non
         "LOOPBAAN_TODAY": TODAY.isoformat(),
         "LOOPBAAN_CONFIG": str(env.parent / "config.toml"),
         "LOOPBAAN_LANG": "en",
-        "PYTHONPATH": str(Path(__file__).parents[1] / "src"),
+        "PYTHONPATH": str(Path(__file__).parents[2] / "src"),
     }
     for command in (["log", "x"], ["list"], ["status"]):
         result = subprocess.run(
