@@ -56,7 +56,10 @@ def add_talk(app: LoopbaanApp, name: str, day: date = TODAY, **kwargs) -> talks.
 
 
 def test_a_follow_up_may_end_in_a_day() -> None:
-    assert split_day("Send Anna the deck friday", TODAY) == ("Send Anna the deck", date(2026, 11, 27))
+    assert split_day("Send Anna the deck friday", TODAY) == (
+        "Send Anna the deck",
+        date(2026, 11, 27),
+    )
     assert split_day("Book the course in 3 days", TODAY) == ("Book the course", date(2026, 11, 26))
     assert split_day("Read the book", TODAY) == ("Read the book", None)
     assert split_day("friday", TODAY) == ("friday", None)  # a title, not a day alone
@@ -73,9 +76,7 @@ async def test_n_logs_several_talks_and_an_empty_enter_closes(tmp_path) -> None:
         assert talks_screen(app).capture.kind is None
         found = talks.list_conversations(app.conn)
         assert [t.with_whom for t in found] == ["Sam de Vries", "Anna"]
-        assert {(t.day, t.role, t.kind) for t in found} == {
-            (TODAY, Role.MANAGER, TalkKind.CAREER)
-        }
+        assert {(t.day, t.role, t.kind) for t in found} == {(TODAY, Role.MANAGER, TalkKind.CAREER)}
         table = app.screen.query_one("#talks", RowTable)
         assert table.row_ids == [t.id for t in found]
         assert table.selected_id == found[0].id  # the last one made
@@ -202,7 +203,8 @@ async def test_the_nudge_at_its_edge_on_talks_and_today(tmp_path, days, nudged) 
         status = app.screen.query_one("#talks-status", Static)
         assert f"{days} days since the last career talk" in text_of(app, "#talks-status")
         assert status.has_class("-nudge") is nudged
-        assert "1 received" in text_of(app, "#talks-status")
+        balance = app.screen.query_one("#talks-list-pane").border_subtitle
+        assert "0 asked · 1 received" in str(balance)
 
 
 @pytest.mark.parametrize(("first_entry_days_ago", "due"), [(7, True), (6, False)])

@@ -41,10 +41,7 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
         Binding("enter", "save", _("Save"), id="checkin.save"),
         Binding("up", "move(-1)", _("Previous"), show=False, id="checkin.previous"),
         Binding("down", "move(1)", _("Next"), show=False, id="checkin.next"),
-        *(
-            Binding(str(n), f"score({n})", str(n), show=False, id=f"checkin.{n}")
-            for n in SCORES
-        ),
+        *(Binding(str(n), f"score({n})", str(n), show=False, id=f"checkin.{n}") for n in SCORES),
     ]
 
     def __init__(self, attitudes: dict[str, tuple[str, str]]) -> None:

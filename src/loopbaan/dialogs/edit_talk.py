@@ -53,10 +53,7 @@ class EditTalkScreen(FormDialog):
                 yield self._text_input("with_whom", talk.with_whom, _("a name"))
                 yield Label(_("Role"))
                 yield ChoiceSet(
-                    *(
-                        ChoiceButton(_(ROLE_LABEL[role]), value=talk.role is role)
-                        for role in Role
-                    ),
+                    *(ChoiceButton(_(ROLE_LABEL[role]), value=talk.role is role) for role in Role),
                     id="role",
                     compact=True,
                 )

@@ -20,9 +20,8 @@ from loopbaan.i18n import _
 from loopbaan.labels import GOAL_STATUS_LABEL
 from loopbaan.safe import in_markup, printable
 from loopbaan.screens.journal import JournalScreen
-from loopbaan.store import StoreError
+from loopbaan.store import StoreError, talks
 from loopbaan.store import goals as store
-from loopbaan.store import talks
 from loopbaan.store.goals import Goal
 from loopbaan.store.items import items_of_goal
 from loopbaan.store.undo import Change

@@ -1,4 +1,4 @@
-"""Talks: career conversations, their follow-ups, feedback asked and received (method, points 3 and 5).
+"""Talks: career conversations, their follow-ups, feedback asked and received (method, 3 and 5).
 
 The list shows the newest talks, a page at a time (more as the cursor nears the
 end), the highlighted one below with its follow-up tasks. The header says how long
@@ -88,7 +88,9 @@ class TalksScreen(JournalScreen):
         Binding(
             "b", "brief", _("Brief"), tooltip=_("the brief for your next talk"), id="talks.brief"
         ),
-        Binding("delete", "delete", _("Delete"), tooltip=_("ctrl+z brings it back"), id="talks.delete"),
+        Binding(
+            "delete", "delete", _("Delete"), tooltip=_("ctrl+z brings it back"), id="talks.delete"
+        ),
     ]
 
     def __init__(self) -> None:
@@ -154,15 +156,17 @@ class TalksScreen(JournalScreen):
         self.keys_changed()
 
     def _show_status(self) -> None:
+        """The days since the last career talk over the list (the nudge in colour), and
+        feedback asked against received under it."""
         nudge = store.talk_reminder(self.conn, self.today, self.app.settings.talk_reminder_weeks)
+        status = self.query_one("#talks-status", Static)
+        status.update(talk_line(nudge))
+        status.set_class(nudge.due, "-nudge")
         since = self.today - timedelta(days=FEEDBACK_DAYS - 1)
         balance = store.feedback_balance(self.conn, since, self.today)
-        feedback = _("feedback in the last {days} days: {asked} asked, {received} received").format(
-            days=FEEDBACK_DAYS, asked=balance.asked, received=balance.received
-        )
-        status = self.query_one("#talks-status", Static)
-        status.update(f"{talk_line(nudge)}   ·   {feedback}")
-        status.set_class(nudge.due, "-nudge")
+        self.query_one("#talks-list-pane").border_subtitle = _(
+            "feedback, last {days} days: {asked} asked · {received} received"
+        ).format(days=FEEDBACK_DAYS, asked=balance.asked, received=balance.received)
 
     def _show_detail(self) -> None:
         talk = self.talk

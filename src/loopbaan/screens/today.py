@@ -28,8 +28,8 @@ from loopbaan.store import goals
 from loopbaan.store import items as store
 from loopbaan.store import today as leftovers
 from loopbaan.store.attitudes import check_in_reminder
-from loopbaan.store.talks import talk_reminder
 from loopbaan.store.reviews import DayReview, day_review, finish_day_review, save_day_review
+from loopbaan.store.talks import talk_reminder
 from loopbaan.store.undo import Change
 from loopbaan.widgets.capture_line import CaptureLine
 from loopbaan.widgets.dates import short_day

@@ -65,7 +65,9 @@ class TalkTable(RowTable):
                     _(TALK_KIND_LABEL[talk.kind]),
                     _cell(talk.prepared),
                     _cell(talk.outcome),
-                    Text(str(talk.open_follow_ups) if talk.open_follow_ups else "", justify="right"),
+                    Text(
+                        str(talk.open_follow_ups) if talk.open_follow_ups else "", justify="right"
+                    ),
                 ),
             )
             for talk in talks
