@@ -180,7 +180,7 @@ async def test_b_is_a_hook_until_the_brief_exists(tmp_path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("5", "b")
         assert isinstance(app.screen, TalksScreen)
-        assert "brief" in footer_actions(app).__repr__()
+        assert "brief" in footer_actions(app)
 
 
 @pytest.mark.parametrize(("days", "nudged"), [(42, False), (43, True)])
