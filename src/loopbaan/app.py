@@ -21,7 +21,6 @@ from loopbaan import days
 from loopbaan.config import Settings, db_path, load_settings, save_setting
 from loopbaan.i18n import _
 from loopbaan.safe import printable
-from loopbaan.screens.coming import ComingScreen
 from loopbaan.screens.journal import JournalScreen
 from loopbaan.screens.today import TodayScreen
 from loopbaan.store import JournalError, StoreError
@@ -61,7 +60,7 @@ class LoopbaanApp(App[None]):
         "week": _later("week", "WeekScreen"),
         "goals": _later("goals", "GoalsScreen"),
         "postponed": _later("postponed", "PostponedScreen"),
-        "talks": partial(ComingScreen, _("Talks"), _("Career conversations and their brief.")),
+        "talks": _later("talks", "TalksScreen"),
         "insights": _later("insights", "InsightsScreen"),
     }
     DEFAULT_MODE = "today"

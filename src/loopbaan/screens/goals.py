@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -9,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Header
+from textual.widgets import Header, Static
 
 from loopbaan.dialogs.edit_goal import EditGoalScreen
 from loopbaan.dialogs.edit_milestone import EditMilestoneScreen
@@ -19,7 +20,7 @@ from loopbaan.i18n import _
 from loopbaan.labels import GOAL_STATUS_LABEL
 from loopbaan.safe import in_markup, printable
 from loopbaan.screens.journal import JournalScreen
-from loopbaan.store import StoreError
+from loopbaan.store import StoreError, talks
 from loopbaan.store import goals as store
 from loopbaan.store.goals import Goal
 from loopbaan.store.items import items_of_goal
@@ -62,6 +63,15 @@ class GoalsScreen(JournalScreen):
         ),
         Binding("shift+down", "move(1)", _("Move down"), show=False, id="goals.move_down"),
         Binding("escape", "back_to_goals", _("Back to goals"), show=False, id="goals.close"),
+        # Only while the offer stands (a milestone ticked, a goal achieved): a key of its
+        # own, so that a key typed ahead keeps its meaning.
+        Binding(
+            "F",
+            "ask_feedback",
+            _("Ask feedback"),
+            tooltip=_("a task to ask someone for feedback on what you just finished"),
+            id="goals.ask_feedback",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -69,6 +79,7 @@ class GoalsScreen(JournalScreen):
         self.show_all = False
         self.goals: dict[int, Goal] = {}
         self._detail_goal_id: int | None = None  # the goal the detail shows
+        self.feedback_offer: tuple[int, str] | None = None  # (goal id, what was finished)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -76,6 +87,7 @@ class GoalsScreen(JournalScreen):
             yield GoalList(id="list-pane")
             yield GoalDetail(id="detail")
         yield GoalsExplainer(id="explainer-box")
+        yield Static(id="feedback-offer", markup=False)
         yield CaptureLine(id="capture")
         yield KeysFooter()
 
@@ -137,6 +149,27 @@ class GoalsScreen(JournalScreen):
         self.query_one(GoalsExplainer).display = not has_any
         self.sub_title = _("Goals")
         self._show_detail(milestone_id)
+        self._offer(self.feedback_offer)
+
+    def change(self, label: str, work: Callable[[Change], object]) -> bool:
+        """Every change takes back the offer to ask for feedback (the tick that made
+        it offers it again)."""
+        self._offer(None)
+        return super().change(label, work)
+
+    def _offer(self, offer: tuple[int, str] | None) -> None:
+        """Offer to ask for feedback on what was finished; None takes the offer back.
+
+        The offer stands until the next change: a line and the key F, never a dialog."""
+        self.feedback_offer = offer
+        line = self.query_one("#feedback-offer", Static)
+        line.display = offer is not None
+        if offer is not None:
+            line.update(
+                _("Finished “{about}”: ask someone for feedback on it? F adds the task").format(
+                    about=printable(offer[1])
+                )
+            )
         self.keys_changed()
 
     def _show_detail(self, milestone_id: int | None = None) -> None:
@@ -182,6 +215,8 @@ class GoalsScreen(JournalScreen):
             return self._milestones_focused()
         if action == "back_to_goals":
             return not isinstance(self.focused, GoalTable)
+        if action == "ask_feedback":
+            return self.feedback_offer is not None
         if action in ("new_milestone", "edit", "status", "delete", "move"):
             return None if self.goal is None else True
         return True
@@ -287,8 +322,12 @@ class GoalsScreen(JournalScreen):
 
         if self.change(_("tick a milestone"), work):
             self.reload()
-            if ticked and ticked[0].done_on and self.goal and not self._open_milestones():
-                self.notify(_("all milestones done: s marks the goal achieved, m adds the next"))
+            if ticked and ticked[0].done_on and self.goal:
+                self._offer((ticked[0].goal_id, ticked[0].title))
+                if not self._open_milestones():
+                    self.notify(
+                        _("all milestones done: s marks the goal achieved, m adds the next")
+                    )
 
     def _open_milestones(self) -> bool:
         goal = self.goal
@@ -314,8 +353,11 @@ class GoalsScreen(JournalScreen):
             self._after_status_change(goal.id, status)
 
     def _after_status_change(self, goal_id: int, status: GoalStatus) -> None:
-        """Reload; say so when the goal left the list because of the filter."""
+        """Reload; say so when the goal left the list because of the filter; offer to
+        ask for feedback on a goal achieved."""
         self.reload()
+        if status is GoalStatus.ACHIEVED:
+            self._offer((goal_id, store.get_goal(self.conn, goal_id).title))
         if self.goal_id != goal_id:
             self.notify(
                 _("the goal is {status} now; f shows all goals").format(
@@ -393,6 +435,38 @@ class GoalsScreen(JournalScreen):
     def action_show_active(self) -> None:
         self.show_all = False
         self.reload()
+
+    def action_ask_feedback(self) -> None:
+        offer = self.feedback_offer
+        if offer is None:
+            return
+        goal_id, about = offer
+        self.capture.begin(
+            "feedback",
+            lambda: Prompt(
+                _("Ask whom for feedback on “{about}”:").format(about=about),
+                _("a name; Enter adds the task for today, Esc ends"),
+                lambda whom: self._ask_feedback(goal_id, about, whom),
+            ),
+        )
+        self.keys_changed()
+
+    def _ask_feedback(self, goal_id: int, about: str, whom: str) -> None:
+        added = []
+
+        def work(change: Change) -> None:
+            added.append(
+                talks.add_feedback_ask(
+                    self.conn, whom, about, self.today, goal_id=goal_id, change=change
+                )
+            )
+
+        if self.change(_("ask {name} for feedback").format(name=in_markup(whom)), work):
+            self.reload()
+            self.notify(
+                _("“{title}” is on today's list").format(title=printable(added[0].title)),
+                markup=False,
+            )
 
     def action_back_to_goals(self) -> None:
         self._focus_list()

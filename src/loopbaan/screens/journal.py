@@ -12,12 +12,14 @@ from textual.screen import Screen
 from loopbaan.i18n import _
 from loopbaan.safe import printable
 from loopbaan.store import StoreError
+from loopbaan.store.attitudes import add_check
 from loopbaan.store.undo import Change
 from loopbaan.widgets.capture_line import CaptureLine
 from loopbaan.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from loopbaan.app import LoopbaanApp
+    from loopbaan.dialogs.check_in import CheckIn
 
 
 class JournalScreen(Screen[None]):
@@ -48,6 +50,27 @@ class JournalScreen(Screen[None]):
             self.notify(printable(str(error)), severity="error", markup=False)
             return False
         return True
+
+    def open_check_in(self) -> None:
+        """The attitude check-in (Talks `c`, and Today while one is due); saved at once."""
+        from loopbaan.dialogs.check_in import CheckInScreen  # not needed for the first paint
+
+        self.app.push_screen(CheckInScreen(self.app.settings.attitudes), self._save_check_in)
+
+    def _save_check_in(self, check_in: CheckIn | None) -> None:
+        if check_in is None:
+            return
+        day = self.today
+
+        def work(change: Change) -> None:
+            for attitude, score in check_in.scores.items():
+                add_check(self.conn, attitude, score, day, check_in.note, change=change)
+
+        if self.change(_("attitude check-in"), work):
+            self.notify(_("check-in saved · ctrl+z takes it back"))
+            reload = getattr(self, "reload", None)
+            if callable(reload):
+                reload()
 
     def end_of_calendar(self) -> None:
         """`[` or `]` past year 1 or 9999: say so, and stay."""

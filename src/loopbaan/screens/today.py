@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive
-from textual.widgets import Header
+from textual.widgets import Header, Static
 
 from loopbaan.domain import GoalStatus, Item, Kind, Rating, Reason, Status, parse_markers
 from loopbaan.i18n import _
@@ -27,7 +27,9 @@ from loopbaan.screens.journal import JournalScreen
 from loopbaan.store import goals
 from loopbaan.store import items as store
 from loopbaan.store import today as leftovers
+from loopbaan.store.attitudes import check_in_reminder
 from loopbaan.store.reviews import DayReview, day_review, finish_day_review, save_day_review
+from loopbaan.store.talks import talk_reminder
 from loopbaan.store.undo import Change
 from loopbaan.widgets.capture_line import CaptureLine
 from loopbaan.widgets.dates import short_day
@@ -37,6 +39,7 @@ from loopbaan.widgets.item_capture import ItemCaptureLine
 from loopbaan.widgets.item_table import ItemTable
 from loopbaan.widgets.keys_footer import KeysFooter
 from loopbaan.widgets.review_panel import ReviewPanel, field_label
+from loopbaan.widgets.talk_table import talk_line
 
 ITEM_ACTIONS = {"rate", "tick", "drop", "postpone", "edit", "delete", "link_goal"}
 NARROW = 100  # below this many columns the reflection goes under the items
@@ -143,6 +146,15 @@ class TodayScreen(JournalScreen):
         Binding(
             "escape", "back_to_items", _("Items"), tooltip=_("back to the list"), id="today.close"
         ),
+        # Only while a check-in is due: an offer with a key of its own, never a dialog
+        # that opens by itself (typed-ahead keys keep their meaning).
+        Binding(
+            "c",
+            "check_in",
+            _("Check in"),
+            tooltip=_("an attitude check-in is due: rate your career attitudes 1–5"),
+            id="today.check_in",
+        ),
     ]
 
     # The widgets that show the day repaint themselves: no repaint of the whole
@@ -155,12 +167,14 @@ class TodayScreen(JournalScreen):
         self.review = DayReview(date.min)
         self._resumed_once = False
         self._today_seen = date.min  # the app's today when this screen last looked
-        self._keys_state: tuple[bool, bool] | None = None  # what the footer last showed
+        self._keys_state: tuple[bool, bool, bool] | None = None  # what the footer last showed
+        self.check_in_due = False  # the offer of an attitude check-in stands
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield DayLine(id="today-dayline")
         yield DayStatus(id="today-status")
+        yield Static(id="today-offers", markup=False)
         with Horizontal(id="today-body"):
             yield DayItems(id="today-items")
             yield ReviewPanel(id="today-review")
@@ -258,7 +272,8 @@ class TodayScreen(JournalScreen):
         self._keep_focus()
         # Only when a key changes (finish/reopen, an item to act on or not); the
         # footer then shows it in the same repaint as the day.
-        keys_state = (self.review.finished, self.item is None)
+        self._show_offers()
+        keys_state = (self.review.finished, self.item is None, self.check_in_due)
         if keys_state != self._keys_state:
             self._keys_state = keys_state
             self.keys_changed()
@@ -273,6 +288,19 @@ class TodayScreen(JournalScreen):
             status.update_node_styles()
         self.query_one(DayLine).show(self.day, self.today)
         status.show(self.day, shown, moved, finished=finished, first_run=first_run)
+
+    def _show_offers(self) -> None:
+        """The career-talk nudge and the check-in offer, about today whatever day is shown."""
+        settings = self.app.settings
+        nudge = talk_reminder(self.conn, self.today, settings.talk_reminder_weeks)
+        self.check_in_due = check_in_reminder(self.conn, self.today, settings.check_in_days)
+        parts = [talk_line(nudge)] if nudge.due else []
+        if self.check_in_due:
+            parts.append(_("an attitude check-in is due: c checks in"))
+        offers = self.query_one("#today-offers", Static)
+        offers.display = bool(parts)
+        if parts:
+            offers.update(" · ".join(parts), layout=False)
 
     def _keep_focus(self) -> None:
         """Back to a list when the focused one was hidden (its last row went)."""
@@ -305,6 +333,8 @@ class TodayScreen(JournalScreen):
             return not in_list
         if action == "reflect":
             return in_list
+        if action == "check_in":
+            return self.check_in_due and not in_field
         return True
 
     def on_descendant_focus(self) -> None:
@@ -527,6 +557,9 @@ class TodayScreen(JournalScreen):
         panel = self.query_one(ReviewPanel)
         panel.add_fields()
         panel.start()
+
+    def action_check_in(self) -> None:
+        self.open_check_in()
 
     def action_back_to_items(self) -> None:
         self.set_focus(None)

@@ -38,6 +38,9 @@ KEYS_THAT_MATTER = frozenset(
         "capture_cancel",
         "open_day",
         "open_goal",
+        "check_in",  # an offer's key shows while the offer stands (Today, Talks)
+        "ask_feedback",
+        "new_talk",
         "toggle_help",
         "quit",
     }
