@@ -236,11 +236,21 @@ class LoopbaanApp(App[None]):
             await self.open_goal(hit.goal_id)
         elif hit.kind == "week" and hit.day is not None:
             await self.open_week(hit.day)
+        elif hit.kind == "talk":
+            await self.open_talk(hit.ref)
         elif hit.day is not None:
             # An item opens on its day with the cursor on it; a day review on its day.
-            # HOOK(i-talkscreen): a conversation opens its day until the Talks screen
-            # has an `open_talk(conversation_id)` to call here instead.
             await self.open_day(hit.day, hit.ref if hit.kind == "item" else None)
+
+    async def open_talk(self, talk_id: int) -> None:
+        """Talks, with the cursor on this conversation."""
+        from loopbaan.screens.talks import TalksScreen  # imported when first shown
+
+        await self.switch_mode("talks")
+        screen = self.screen
+        if not isinstance(screen, TalksScreen):
+            raise RuntimeError(f"the talks mode shows {screen!r}")
+        screen.show_talk(talk_id)
 
     async def open_week(self, day: date) -> None:
         """Week, on the week that holds `day`."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Mapping
 from datetime import date
+from pathlib import Path
 
 from loopbaan.insight.brief import compose
 from loopbaan.store.brief import gather
@@ -32,3 +33,20 @@ def brief_markdown(
     """
     data = gather(conn, today, since, until, for_name)
     return compose(data, attitudes)
+
+
+BRIEFS_FOLDER = "briefs"
+
+
+def save_brief(journal: Path, today: date, text: str) -> Path:
+    """Write the brief as `briefs/brief-YYYY-MM-DD.md` beside the journal (a 0700 folder,
+    a new 0600 file put in place whole; the day's earlier brief is replaced). Its path."""
+    from loopbaan.store.db import make_private_folder
+    from loopbaan.store.transfer import open_export
+
+    folder = journal.parent / BRIEFS_FOLDER
+    make_private_folder(folder)
+    path = folder / f"brief-{today.isoformat()}.md"
+    with open_export(path) as stream:
+        stream.write(text)
+    return path

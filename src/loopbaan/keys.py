@@ -143,6 +143,9 @@ DEFAULT_KEYS: dict[str, str] = {
     "picker.cancel": "escape",
     "picker.up": "up",
     "picker.down": "down",
+    # the brief (b on Talks)
+    "brief.close": "escape",
+    "brief.save": "s",
     # the search dialog
     "search.cancel": "escape",
     "search.up": "up",
@@ -165,6 +168,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("status",),
     ("picker",),
     ("search",),
+    ("brief",),
 )
 
 MAX_KEY_LENGTH = 60  # characters in one value of [keys]: a few keys at most

@@ -175,12 +175,47 @@ async def test_c_checks_in_each_attitude_with_one_digit(tmp_path) -> None:
         assert attitudes.checks(app.conn) == []
 
 
-async def test_b_is_a_hook_until_the_brief_exists(tmp_path) -> None:
+async def test_b_shows_the_brief_and_s_saves_it(tmp_path) -> None:
+    """`b` shows what `loopbaan brief` prints, in a Markdown view; `s` writes it, exact,
+    to briefs/ beside the journal (0600 in a 0700 folder); Escape goes back to Talks."""
+    from textual.widgets import Markdown
+
+    from loopbaan.brief import brief_markdown
+    from loopbaan.dialogs.brief_view import BriefView
+
     app = make(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
+        add_talk(app, "Anna", day=TODAY + timedelta(days=3), prepared="Lead the \x1bc planning")
         await pilot.press("5", "b")
+        await app.keys.wait()
+        assert isinstance(app.screen, BriefView)
+        expected = brief_markdown(app.conn, TODAY, attitudes=app.settings.attitudes)
+        assert "Lead the \x1bc planning" in expected  # the ask, exact in the text
+        assert app.screen.text == expected
+        shown = app.screen.query_one(Markdown).source
+        assert "\x1b" not in shown and "Lead the \\x1bc planning" in shown
+        await pilot.press("s")
+        await app.keys.wait()
+        saved = tmp_path / "briefs" / f"brief-{TODAY.isoformat()}.md"
+        assert saved.read_text(encoding="utf-8") == expected
+        assert saved.stat().st_mode & 0o777 == 0o600
+        assert saved.parent.stat().st_mode & 0o777 == 0o700
+        await pilot.press("escape")
+        await app.keys.wait()
         assert isinstance(app.screen, TalksScreen)
-        assert "brief" in footer_actions(app)
+
+
+async def test_a_talk_found_by_the_search_opens_on_talks(tmp_path) -> None:
+    app = make(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        wanted = add_talk(app, "Noor", day=TODAY - timedelta(days=40), prepared="ask for a raise")
+        for n in range(5):
+            add_talk(app, f"Other {n}", day=TODAY - timedelta(days=n))
+        await pilot.press("slash", *"raise", "enter")
+        await app.keys.wait()
+        screen = talks_screen(app)
+        assert screen.talk is not None and screen.talk.id == wanted.id
+        assert app.focused is screen.table
 
 
 @pytest.mark.parametrize(("days", "nudged"), [(42, False), (43, True)])

@@ -138,6 +138,15 @@ class TalksScreen(JournalScreen):
         talk_id = self.table.selected_id
         return self.talks.get(talk_id) if talk_id is not None else None
 
+    def show_talk(self, talk_id: int) -> None:
+        """The list with the cursor on this talk (read far enough to hold it), and the
+        list focused; the search opens a talk here."""
+        talk = store.get_conversation(self.conn, talk_id)
+        newer = store.count_conversations(self.conn, since=talk.day + timedelta(days=1))
+        self._wanted = max(self._wanted, newer + PAGE)
+        self.reload(selected=talk_id)
+        self.set_focus(self.table)
+
     def reload(self, selected: int | None = None, *, first: bool = False) -> None:
         """Read the talks shown, the status line and the highlighted talk again."""
         conn = self.conn
@@ -287,9 +296,13 @@ class TalksScreen(JournalScreen):
         self.open_check_in()
 
     def action_brief(self) -> None:
-        # HOOK: the brief (`b` shows it in a Markdown view, `s` saves it next to the
-        # exports) is wired once `loopbaan brief` is merged.
-        self.notify(_("the brief comes in the next change"))
+        """The brief for the next conversation (as `loopbaan brief` prints it), to read
+        and to save (`s`)."""
+        from loopbaan.brief import brief_markdown
+        from loopbaan.dialogs.brief_view import BriefView
+
+        text = brief_markdown(self.conn, self.app.today, attitudes=self.app.settings.attitudes)
+        self.app.push_screen(BriefView(text))
 
     # ------------------------------------------------------------------ messages
 
