@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Markdown
+from textual.widgets import Footer, Markdown
 
 from loopbaan.i18n import _
 from loopbaan.safe import printable
@@ -47,6 +47,7 @@ class BriefView(ModalScreen[None]):
             box.border_title = _("Brief for the next conversation")
             box.border_subtitle = _("s saves it · Esc closes")
             yield Markdown(printable(self.text, lines=True), id="brief-text")
+        yield Footer()  # over the footer of the screen behind, whose keys wait
 
     def action_close(self) -> None:
         self.dismiss(None)

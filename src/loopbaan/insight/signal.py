@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from loopbaan.domain import DEFAULT_ATTITUDES
-from loopbaan.i18n import _
+from loopbaan.i18n import _, ngettext
 from loopbaan.insight import evidence
 from loopbaan.store.postponed import TagBalance
 from loopbaan.store.trends import AttitudeScore, WeekEnergy
@@ -236,9 +236,12 @@ def put_off_evidence(finding: Finding) -> str:
 def no_tag_stands_out(found: TagSignal) -> str:
     """Why no tag is named: too little data yet, or none differs from the rest."""
     if found.ratings < found.needed:
-        return _(
+        return ngettext(
+            "No tag stands out yet — {n} rating so far; a pattern usually shows after about "
+            "{needed}.",
             "No tag stands out yet — {n} ratings so far; a pattern usually shows after about "
-            "{needed}."
+            "{needed}.",
+            found.ratings,
         ).format(n=found.ratings, needed=found.needed)
     return _("No tag stands out from the rest: {n} ratings, {share} plus overall.").format(
         n=found.ratings, share=percent(found.plus_share)
