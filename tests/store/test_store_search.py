@@ -137,3 +137,54 @@ def test_filters_days_kinds_tags_and_limit(conn: sqlite3.Connection) -> None:
     assert found(conn, "budget", tag="#Money") == [("item", old.id)]
     assert found(conn, "budget", limit=1) == [("item", new.id)]
     assert found(conn, "   ") == []
+
+
+def _index(conn: sqlite3.Connection) -> list[tuple]:
+    return [
+        tuple(row)
+        for row in conn.execute("SELECT rowid, kind, ref, day, title, body FROM search ORDER BY 1")
+    ]
+
+
+def test_an_import_indexes_in_bulk_exactly_as_the_triggers_would(tmp_path, monkeypatch) -> None:
+    """An import puts the insert triggers aside and indexes its rows at the end: the
+    index is the one the triggers make, they are back afterwards, and a refused import
+    leaves both as they were."""
+    import contextlib
+
+    from loopbaan.sample import fill_journal
+    from loopbaan.store import StoreError, importer, open_journal
+    from loopbaan.store.transfer import write_json
+
+    source = open_journal(tmp_path / "source.db")
+    fill_journal(source, start=date(2026, 9, 1), end=date(2026, 11, 23))
+    export = tmp_path / "export.json"
+    with export.open("w") as stream:
+        write_json(source, stream)
+
+    def journal(name: str) -> sqlite3.Connection:
+        conn = open_journal(tmp_path / name)
+        with transaction(conn):  # rows of its own first: the import's ids start later
+            items.add_item(conn, "Own #meeting notes", day=date(2026, 11, 2))
+            talks.add_conversation(conn, "Mira", day=date(2026, 11, 3))
+        return conn
+
+    bulk = journal("bulk.db")
+    importer.import_file(bulk, export)
+    with monkeypatch.context() as patched:
+        patched.setattr(importer, "indexed_in_bulk", lambda conn: contextlib.nullcontext())
+        by_row = journal("triggers.db")
+        importer.import_file(by_row, export)
+    assert len(_index(bulk)) > 1000
+    assert _index(bulk) == _index(by_row)
+    triggers = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+    assert bulk.execute(triggers).fetchall() == by_row.execute(triggers).fetchall()
+    with transaction(bulk):  # the triggers fire again
+        items.add_item(bulk, "Fresh zebra", day=date(2026, 11, 23))
+    assert found(bulk, "zebra") == [("item", found(bulk, "zebra")[0][1])]
+    before = (_index(bulk), bulk.execute(triggers).fetchall())
+    broken = tmp_path / "broken.json"
+    broken.write_text(export.read_text()[:-200])
+    with pytest.raises(StoreError):
+        importer.import_file(bulk, broken)
+    assert (_index(bulk), bulk.execute(triggers).fetchall()) == before

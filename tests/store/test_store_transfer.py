@@ -222,13 +222,18 @@ def fill(conn: sqlite3.Connection) -> dict[str, int]:
 
 
 def dump(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
-    """Every row of every table, in storage order."""
+    """Every row of every table, in storage order; the search index by its entries (its
+    shadow tables are FTS5's own business)."""
     tables = [
         row[0]
-        for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT GLOB 'search_*'"
+            " ORDER BY name"
+        )
     ]
     return {
-        t: [tuple(r) for r in conn.execute(f"SELECT * FROM {t} ORDER BY rowid")] for t in tables
+        t: [tuple(r) for r in conn.execute(f"SELECT rowid, * FROM {t} ORDER BY rowid")]
+        for t in tables
     }
 
 

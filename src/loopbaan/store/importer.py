@@ -38,6 +38,7 @@ from loopbaan.i18n import _, ngettext
 from loopbaan.store.db import transaction
 from loopbaan.store.errors import StoreError
 from loopbaan.store.items import TAG_PATTERN, new_uid
+from loopbaan.store.search import indexed_in_bulk
 from loopbaan.store.transfer import (
     _REFERENCES,
     _SECTIONS,
@@ -815,7 +816,7 @@ def import_journal(conn: sqlite3.Connection, data: ImportFile | Mapping[str, Any
         now = utc_now()
         checked = {section: _check_section(data, section, now) for section in SECTIONS}
     report = ImportReport()
-    with _import_cache(conn), transaction(conn):
+    with _import_cache(conn), transaction(conn), indexed_in_bulk(conn):
         _Writer(conn, report).finish(checked, where)
     return report
 
@@ -841,7 +842,12 @@ def _import_file(
     conn: sqlite3.Connection, path: Path, progress: Callable[[int], None] | None
 ) -> ImportReport:
     report = ImportReport()
-    with _import_stream(path) as stream, _import_cache(conn), transaction(conn):
+    with (
+        _import_stream(path) as stream,
+        _import_cache(conn),
+        transaction(conn),
+        indexed_in_bulk(conn),
+    ):
         writer = _Writer(conn, report)
         kept = _read_export(_JsonText(stream, path, progress), utc_now(), writer)
         writer.finish(kept.rows, f"{path}: ")
