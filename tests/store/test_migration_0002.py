@@ -19,11 +19,11 @@ OLD_TABLES = (
 NEW_COLUMNS = ("want", "their_interest", "alternative", "offer", "walk_away")
 
 
-def _journal_at_0001(path: Path) -> None:
+def _upgrade(path: Path, revision: str) -> None:
     config = Config()
     config.set_main_option("script_location", "loopbaan:migrations")
     config.set_main_option("sqlalchemy.url", f"sqlite:///{path}")
-    command.upgrade(config, "0001")
+    command.upgrade(config, revision)
 
 
 def _contents(conn: sqlite3.Connection, table: str) -> list[tuple]:
@@ -34,7 +34,7 @@ def _contents(conn: sqlite3.Connection, table: str) -> list[tuple]:
 
 def test_a_full_journal_at_0001_upgrades_without_loss(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
-    _journal_at_0001(path)
+    _upgrade(path, "0001")
     conn = _connect(path)
     assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
     summary = fill_journal(conn, start=date(2026, 5, 1), end=date(2026, 11, 23), seed=3)
@@ -43,7 +43,8 @@ def test_a_full_journal_at_0001_upgrades_without_loss(tmp_path: Path) -> None:
     conn.close()
     assert all(before[table] for table in OLD_TABLES)  # every table has rows to lose
 
-    upgraded = open_journal(path)  # opening upgrades to the head
+    _upgrade(path, "0002")
+    upgraded = _connect(path)
     assert upgraded.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0002"
     for table in OLD_TABLES:
         assert _contents(upgraded, table) == before[table], table
@@ -63,3 +64,9 @@ def test_a_full_journal_at_0001_upgrades_without_loss(tmp_path: Path) -> None:
         pass
     else:
         raise AssertionError("walk_away took NULL")
+    upgraded.close()
+    # Opening it goes on to the head, the rows still there.
+    head = open_journal(path)
+    for table in OLD_TABLES:
+        assert len(_contents(head, table)) == len(before[table]), table
+    head.close()
