@@ -42,14 +42,14 @@ def _sections(text: str) -> dict[str, str]:
 
 def _slug(heading: str) -> str:
     """GitHub's anchor for a heading: lower case, punctuation out, spaces to dashes."""
-    kept = "".join(
-        c for c in heading.lower() if c in " -_" or unicodedata.category(c)[0] in "LN"
-    )
+    kept = "".join(c for c in heading.lower() if c in " -_" or unicodedata.category(c)[0] in "LN")
     return kept.replace(" ", "-")
 
 
 @pytest.mark.parametrize("name", GUIDES)
-@pytest.mark.parametrize(("keys", "screen"), SCREENSHOTS.SCREENS)
+@pytest.mark.parametrize(
+    ("keys", "screen"), SCREENSHOTS.SCREENS, ids=[name for _, name in SCREENSHOTS.SCREENS]
+)
 def test_every_screen_has_its_part_practice_and_picture(
     name: str, keys: tuple[str, ...], screen: str
 ) -> None:
@@ -94,7 +94,7 @@ def test_the_code_reads_the_variables_the_issue_names() -> None:
 def test_every_environment_variable_is_explained(name: str) -> None:
     sections = _sections((DOCS / name).read_text(encoding="utf-8"))
     (table,) = [body for heading, body in sections.items() if "variab" in heading]
-    for variable in sorted(_environment_variables()) + ["VISUAL", "EDITOR", "NO_COLOR"]:
+    for variable in [*sorted(_environment_variables()), "VISUAL", "EDITOR", "NO_COLOR"]:
         assert f"`{variable}`" in table, (name, variable)
 
 
