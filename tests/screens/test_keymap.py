@@ -241,10 +241,13 @@ async def test_a_broken_keys_table_is_a_notice_and_the_app_runs(
         assert "today.tick = 7 is not a key" in seven
 
 
-def test_the_guide_lists_every_id_and_its_example_is_good(tmp_path) -> None:
-    guide = (Path(__file__).parents[2] / "docs" / "guide.md").read_text(encoding="utf-8")
+@pytest.mark.parametrize("name", ["guide.md", "gids.md"])
+def test_the_guide_lists_every_id_and_its_example_is_good(tmp_path, name: str) -> None:
+    guide = (Path(__file__).parents[2] / "docs" / name).read_text(encoding="utf-8")
+    tables = [block for block in guide.split("\n\n") if block.startswith("|")]
+    (key_table,) = [block for block in tables if "`app.today`" in block]
     for binding_id in DEFAULT_KEYS:
-        assert f"`{binding_id}`" in guide, binding_id
+        assert f"`{binding_id}`" in key_table, binding_id
     example = guide.split("```toml\n[keys]\n", 1)[1].split("```", 1)[0]
     settings = settings_from(tmp_path, "[keys]\n" + example)
     assert settings.problems == [] and len(settings.keys) == 4
