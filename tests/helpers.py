@@ -9,6 +9,7 @@ from __future__ import annotations
 import gettext
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 from textual.app import App
@@ -64,3 +65,15 @@ class Shouting(gettext.NullTranslations):
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         return shout(singular if n == 1 else plural)
+
+
+def upgrade_journal(path: Path, revision: str) -> None:
+    """Make or upgrade the journal at `path` to the Alembic `revision` (a migration test's
+    journal of an older schema)."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", "loopbaan:migrations")
+    config.set_main_option("sqlalchemy.url", f"sqlite:///{path}")
+    command.upgrade(config, revision)

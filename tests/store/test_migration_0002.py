@@ -6,24 +6,15 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-
 from loopbaan.sample import fill_journal
 from loopbaan.store.db import _connect, open_journal
+from tests.helpers import upgrade_journal
 
 OLD_TABLES = (
     "goal", "milestone", "conversation", "item", "tag", "item_tag", "postponement",
     "day_review", "week_review", "attitude_check",
 )  # fmt: skip
 NEW_COLUMNS = ("want", "their_interest", "alternative", "offer", "walk_away")
-
-
-def _upgrade(path: Path, revision: str) -> None:
-    config = Config()
-    config.set_main_option("script_location", "loopbaan:migrations")
-    config.set_main_option("sqlalchemy.url", f"sqlite:///{path}")
-    command.upgrade(config, revision)
 
 
 def _contents(conn: sqlite3.Connection, table: str) -> list[tuple]:
@@ -34,7 +25,7 @@ def _contents(conn: sqlite3.Connection, table: str) -> list[tuple]:
 
 def test_a_full_journal_at_0001_upgrades_without_loss(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
-    _upgrade(path, "0001")
+    upgrade_journal(path, "0001")
     conn = _connect(path)
     assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
     summary = fill_journal(conn, start=date(2026, 5, 1), end=date(2026, 11, 23), seed=3)
@@ -43,7 +34,7 @@ def test_a_full_journal_at_0001_upgrades_without_loss(tmp_path: Path) -> None:
     conn.close()
     assert all(before[table] for table in OLD_TABLES)  # every table has rows to lose
 
-    _upgrade(path, "0002")
+    upgrade_journal(path, "0002")
     upgraded = _connect(path)
     assert upgraded.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0002"
     for table in OLD_TABLES:

@@ -7,13 +7,11 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-
 from loopbaan.sample import fill_journal
 from loopbaan.store import items, transaction
 from loopbaan.store.db import _connect, open_journal
 from loopbaan.store.search import search
+from tests.helpers import upgrade_journal
 
 TABLES = (
     "goal", "milestone", "conversation", "item", "tag", "item_tag", "postponement",
@@ -23,13 +21,6 @@ INDEXED = {
     "item": "item", "day_review": "day", "week_review": "week", "goal": "goal",
     "milestone": "milestone", "conversation": "talk",
 }  # fmt: skip
-
-
-def _journal_at(path: Path, revision: str) -> None:
-    config = Config()
-    config.set_main_option("script_location", "loopbaan:migrations")
-    config.set_main_option("sqlalchemy.url", f"sqlite:///{path}")
-    command.upgrade(config, revision)
 
 
 def _contents(conn: sqlite3.Connection, table: str) -> list[tuple]:
@@ -48,7 +39,7 @@ def _schema(conn: sqlite3.Connection) -> list[tuple]:
 
 def test_a_full_journal_at_0002_is_indexed_without_loss(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
-    _journal_at(path, "0002")
+    upgrade_journal(path, "0002")
     conn = _connect(path)
     summary = fill_journal(conn, start=date(2026, 5, 1), end=date(2026, 11, 23), seed=5)
     assert summary.conversations > 0 and summary.week_reviews > 0
@@ -80,7 +71,7 @@ def test_a_full_journal_at_0002_is_indexed_without_loss(tmp_path: Path) -> None:
 
 def test_a_new_journal_has_the_schema_of_an_upgraded_one(tmp_path: Path) -> None:
     new = open_journal(tmp_path / "new.db")
-    _journal_at(tmp_path / "old.db", "0002")
+    upgrade_journal(tmp_path / "old.db", "0002")
     upgraded = open_journal(tmp_path / "old.db")
     assert _schema(new) == _schema(upgraded)
     names = {row[1] for row in _schema(new)}
