@@ -18,7 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Static
 
 from loopbaan.domain import Item, Kind
-from loopbaan.i18n import _
+from loopbaan.i18n import N_, _
 from loopbaan.labels import KIND_LABEL
 from loopbaan.widgets.fields import ChoiceButton, ChoiceSet, DayField
 from loopbaan.widgets.pictures import CONTROL_PICTURES
@@ -32,8 +32,8 @@ class EditItemScreen(ModalScreen[dict[str, Any] | None]):
 
     CSS_PATH = "edit_item.tcss"
     BINDINGS = [
-        Binding("escape", "cancel", _("Cancel"), id="form.cancel"),
-        Binding("ctrl+s", "save", _("Save"), id="form.save"),
+        Binding("escape", "cancel", N_("Cancel"), id="form.cancel"),
+        Binding("ctrl+s", "save", N_("Save"), id="form.save"),
     ]
 
     def __init__(self, item: Item, shown: date) -> None:

@@ -18,7 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from loopbaan.i18n import _
+from loopbaan.i18n import N_, _
 from loopbaan.insight.goals import milestone_progress
 from loopbaan.labels import DIRECTION_LABEL
 from loopbaan.safe import printable
@@ -41,9 +41,9 @@ class GoalPicker(ModalScreen[int | None]):
     CSS_PATH = "goal_picker.tcss"
 
     BINDINGS = [
-        Binding("escape", "cancel", _("Cancel"), id="picker.cancel"),
-        Binding("up", "cursor(-1)", _("Previous goal"), show=False, id="picker.up"),
-        Binding("down", "cursor(1)", _("Next goal"), show=False, id="picker.down"),
+        Binding("escape", "cancel", N_("Cancel"), id="picker.cancel"),
+        Binding("up", "cursor(-1)", N_("Previous goal"), show=False, id="picker.up"),
+        Binding("down", "cursor(1)", N_("Next goal"), show=False, id="picker.down"),
     ]
 
     def __init__(self, goals: Sequence[Goal], title: str | None = None) -> None:

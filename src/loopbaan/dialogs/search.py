@@ -66,9 +66,9 @@ class SearchDialog(ModalScreen[Hit | None]):
     app: LoopbaanApp
 
     BINDINGS = [
-        Binding("escape", "cancel", _("Cancel"), id="search.cancel"),
-        Binding("up", "cursor(-1)", _("Previous hit"), show=False, id="search.up"),
-        Binding("down", "cursor(1)", _("Next hit"), show=False, id="search.down"),
+        Binding("escape", "cancel", N_("Cancel"), id="search.cancel"),
+        Binding("up", "cursor(-1)", N_("Previous hit"), show=False, id="search.up"),
+        Binding("down", "cursor(1)", N_("Next hit"), show=False, id="search.down"),
     ]
 
     def __init__(self, query: str = "") -> None:

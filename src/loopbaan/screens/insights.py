@@ -17,7 +17,7 @@ from textual.containers import Center, Horizontal, Middle, Vertical
 from textual.widgets import Header, Static
 
 from loopbaan.domain import DEFAULT_ATTITUDES
-from loopbaan.i18n import _
+from loopbaan.i18n import N_, _
 from loopbaan.insight import signal
 from loopbaan.insight.periods import Period
 from loopbaan.screens.period import PeriodScreen
@@ -36,7 +36,7 @@ from loopbaan.widgets.row_table import Column
 TAG_COLUMNS = [
     Column("plus", "+", 5, drop=1),
     Column("minus", "−", 5, drop=1),
-    Column("net", _("Net"), 6),
+    Column("net", N_("Net"), 6),
 ]
 
 

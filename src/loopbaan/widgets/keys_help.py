@@ -80,9 +80,9 @@ class KeysHelp(VerticalScroll):
         lines: list[Content] = [Content.styled(_("Keys here"), "bold $text-primary")]
         for key, binding in screen_keys(self.screen):
             lines.append(
-                Content.assemble((f"{key:>7}  ", "bold $text-accent"), binding.description)
+                Content.assemble((f"{key:>7}  ", "bold $text-accent"), _(binding.description))
             )
             if binding.tooltip:
-                lines.append(Content.styled(" " * 9 + binding.tooltip, "dim"))
+                lines.append(Content.styled(" " * 9 + _(binding.tooltip), "dim"))
         lines.append(Content.styled(_("↑ ↓ move · Tab next field · ? closes"), "dim"))
         self.query_one("#keys-help-text", Static).update(Content("\n").join(lines))
