@@ -345,8 +345,9 @@ def _since_last_talk(data: BriefData) -> list[str]:
     body = " ".join(lines)
     done = [item for item in data.last_talk_follow_ups if item.status is Status.DONE]
     still = [item for item in data.last_talk_follow_ups if item.status is Status.OPEN]
-    follow = [f"- {_('done')}: {plain_title(i.title)}" for i in done]
-    follow += [f"- {_('still open')}: {plain_title(i.title)}" for i in still]
+    done_word, open_word = _("done"), _("still open")
+    follow = [f"- {done_word}: {plain_title(i.title)}" for i in done]
+    follow += [f"- {open_word}: {plain_title(i.title)}" for i in still]
     if follow:
         body += "\n\n" + "\n".join(follow)
     return [_("## Since our last conversation"), body]

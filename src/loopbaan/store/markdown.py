@@ -174,7 +174,7 @@ def write_markdown(conn: sqlite3.Connection, stream: TextSink) -> None:
         (_("Attitude checks"), _checks_markdown),
     ]
     with snapshot(conn):
-        stream.write(f"# {_('Career journal')}\n\n")
+        stream.write("# " + _("Career journal") + "\n\n")
         stream.write(_("Exported {time}").format(time=iso_time(utc_now())) + "\n")
         for heading, chunks in parts:
             first = True
