@@ -23,12 +23,13 @@ from loopbaan.domain import (
     Reason,
     Status,
 )
-from loopbaan.i18n import _, ngettext
+from loopbaan.i18n import _, format_day, ngettext, weekday_name
 from loopbaan.insight import postponements as put_off
 from loopbaan.insight import signal
-from loopbaan.labels import DIRECTION_LABEL, MONTHS, NEGOTIATION_LABEL, ROLE_LABEL
+from loopbaan.labels import DIRECTION_LABEL, NEGOTIATION_LABEL, ROLE_LABEL
 from loopbaan.markdown_text import escape, one_line
 from loopbaan.store.brief import BriefData, GoalPlan, TitleCount
+from loopbaan.store.postponed import WEEKDAYS as WEEKDAY_KEYS
 from loopbaan.store.talks import Conversation
 
 CHRONIC_SHOWN = 5
@@ -39,9 +40,7 @@ _TRAILING_TAGS = re.compile(r"(?:\s+#[\w-]+)+\s*$")
 
 def long_day(day: date) -> str:
     """`23 November 2026`."""
-    return _("{day} {month} {year}").format(
-        day=day.day, month=_(MONTHS[day.month - 1]), year=day.year
-    )
+    return format_day(day, "d MMMM y")
 
 
 def plain_title(title: str) -> str:
@@ -172,7 +171,7 @@ def _postponing(data: BriefData) -> list[str]:
     for finding in put_off.weekday_standouts(report):
         lines.append(
             _("Most often put off from a {weekday} ({evidence}).").format(
-                weekday=_(finding.key.capitalize()),
+                weekday=weekday_name(WEEKDAY_KEYS.index(finding.key)),
                 evidence=put_off.reason_evidence(finding),
             )
         )

@@ -13,7 +13,7 @@ from loopbaan.domain import (
     Kind,
     Reason,
 )
-from loopbaan.i18n import N_, _
+from loopbaan.i18n import _, weekday_name
 from loopbaan.labels import NEGOTIATION_LABEL, RATING_MARK, TASK_MARK
 from loopbaan.markdown_text import escape as _md
 from loopbaan.markdown_text import one_line as _line
@@ -27,11 +27,6 @@ from loopbaan.store.transfer import (
 )
 
 # ---------------------------------------------------------------------- markdown
-
-WEEKDAYS = (
-    N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"),
-    N_("Saturday"), N_("Sunday"),
-)  # fmt: skip
 
 
 def _fields(labelled: list[tuple[str, object]]) -> list[str]:
@@ -78,7 +73,7 @@ def _days_markdown(conn: sqlite3.Connection) -> Iterator[str]:
         )
     }
     for day in sorted(items.keys() | moves.keys() | reviews.keys()):
-        weekday = _(WEEKDAYS[date.fromisoformat(day).weekday()])
+        weekday = weekday_name(date.fromisoformat(day).weekday())
         yield f"### {weekday} {day}\n\n"
         if items[day]:
             yield "\n".join(items[day]) + "\n\n"

@@ -11,7 +11,7 @@ from datetime import date
 from textual.content import Content
 from textual.widgets import Static
 
-from loopbaan.i18n import _, ngettext
+from loopbaan.i18n import _, format_day, ngettext
 from loopbaan.insight import signal
 from loopbaan.insight.postponements import suggestion
 from loopbaan.insight.week import Standout, Tally, Week, WeekSummary, weeks_between
@@ -27,7 +27,7 @@ GOALS_SHOWN = 4
 
 
 def _day_month(day: date, with_year: bool = False) -> str:
-    text = _("{day} {month}").format(day=day.day, month=_(MONTHS_SHORT[day.month - 1]))
+    text = format_day(day, "d MMM")
     return f"{text} {day.year}" if with_year else text
 
 
