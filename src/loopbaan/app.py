@@ -28,6 +28,7 @@ from loopbaan.store import JournalError, StoreError
 from loopbaan.store.db import backup_due, open_journal
 from loopbaan.store.undo import UndoLog
 from loopbaan.typeahead import KeyGate, is_typed
+from loopbaan.widgets.keys_help import ours
 
 if TYPE_CHECKING:
     from loopbaan.store.search import Hit
@@ -356,6 +357,8 @@ class LoopbaanApp(App[None]):
         for active in screen.active_bindings.values():
             binding = active.binding
             if binding.action in seen or not binding.description or active.node is self:
+                continue
+            if not ours(active.node, binding):  # Textual's (Focus Next, Copy): as `?` does
                 continue
             seen.add(binding.action)
             yield SystemCommand(

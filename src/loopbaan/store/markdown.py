@@ -78,7 +78,7 @@ def _days_markdown(conn: sqlite3.Connection) -> Iterator[str]:
         if items[day]:
             yield "\n".join(items[day]) + "\n\n"
         if moves[day]:
-            yield f"{_('Postponed')}:\n\n" + "\n".join(moves[day]) + "\n\n"
+            yield _("Postponed") + ":\n\n" + "\n".join(moves[day]) + "\n\n"
         review = reviews.get(day)
         if review is not None:
             energy = f"{review['energy']}/5" if review["energy"] is not None else None
@@ -127,7 +127,7 @@ def _goals_markdown(conn: sqlite3.Connection) -> Iterator[str]:
         steps = milestones[goal["id"]]
         if steps:
             done = sum(1 for m in steps if m["done_on"])
-            yield f"{_('Milestones')} ({done}/{len(steps)}):\n\n"
+            yield _("Milestones") + f" ({done}/{len(steps)}):\n\n"
             for m in steps:
                 dates = [_("due {day}").format(day=m["due_day"])] if m["due_day"] else []
                 dates += [_("done {day}").format(day=m["done_on"])] if m["done_on"] else []

@@ -160,9 +160,10 @@ class TagsPanel(WeekPanel):
         )
         shown = order[:TAGS_SHOWN]
         width = min(max(len(printable(tag)) for tag, _marked in shown) + 2, 20)  # "#tag "
+        tag_word, net_word = _("tag"), _("net")
         lines = [
             Content.styled(
-                f"  {_('tag'):<{width}}{'+':>3}{'−':>3}{'0':>3}{_('net'):>5}", f"{MUTED} bold"
+                f"  {tag_word:<{width}}{'+':>3}{'−':>3}{'0':>3}{net_word:>5}", f"{MUTED} bold"
             )
         ]
         for tag, marked in shown:
