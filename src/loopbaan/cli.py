@@ -11,10 +11,11 @@ import os
 import re
 import sqlite3
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from loopbaan import __version__, i18n
 from loopbaan.days import MAX_WORDS, DayError, day_words, parse_day, today
@@ -30,7 +31,14 @@ from loopbaan.domain import (
     parse_markers,
 )
 from loopbaan.i18n import N_, _, ngettext
-from loopbaan.labels import KIND_LABEL, RATING_MARK_ASCII, ROLE_LABEL, TALK_KIND_LABEL, TASK_MARK
+from loopbaan.labels import (
+    KIND_LABEL,
+    RATING_MARK_ASCII,
+    REASON_LABEL,
+    ROLE_LABEL,
+    TALK_KIND_LABEL,
+    TASK_MARK,
+)
 from loopbaan.safe import TerminalStream, json_text, printable
 
 if TYPE_CHECKING:
@@ -422,7 +430,7 @@ def cmd_postpone(args: argparse.Namespace) -> int:
             id=item.id,
             old=moved.from_day.isoformat(),
             new=moved.to_day.isoformat(),
-            reason=moved.reason.value,
+            reason=_(REASON_LABEL[moved.reason]),
             title=printable(item.title),
         )
     )
@@ -1037,6 +1045,17 @@ def cmd_demo(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------------- parser
 
 
+def _choices(values: Iterable[StrEnum], labels: Mapping[Any, str]) -> str:
+    """`unclear, too_big, …` as typed; in another language with the meaning:
+    `unclear (onduidelijk), too_big (te groot), …`."""
+    shown = []
+    for value in values:
+        label = _(labels[value])
+        same = label == value.value.replace("_", " ")
+        shown.append(value.value if same else f"{value.value} ({label})")
+    return ", ".join(shown)
+
+
 def build_parser() -> Parser:
     parser = Parser(
         prog="loopbaan",
@@ -1115,7 +1134,7 @@ def build_parser() -> Parser:
         required=True,
         choices=[r.value for r in Reason],
         metavar=_("REASON"),
-        help=_("one of: {reasons}").format(reasons=", ".join(r.value for r in Reason)),
+        help=_("one of: {reasons}").format(reasons=_choices(Reason, REASON_LABEL)),
     )
     postpone.add_argument("--note", metavar=_("TEXT"))
 
@@ -1131,15 +1150,13 @@ def build_parser() -> Parser:
     talk.add_argument("who", metavar=_("WHO"), help=_("whom you talked with"))
     talk.add_argument(
         "--role", choices=[r.value for r in Role], default=Role.MANAGER.value, metavar=_("ROLE"),
-        help=_("one of: {values} (default: manager)").format(
-            values=", ".join(r.value for r in Role)
-        ),
+        help=_("one of: {values} (default: manager)").format(values=_choices(Role, ROLE_LABEL)),
     )  # fmt: skip
     talk.add_argument(
         "--kind", choices=[k.value for k in TalkKind], default=TalkKind.CAREER.value,
         metavar=_("KIND"),
         help=_("one of: {values} (default: career)").format(
-            values=", ".join(k.value for k in TalkKind)
+            values=_choices(TalkKind, TALK_KIND_LABEL)
         ),
     )  # fmt: skip
     talk.add_argument("--day", type=_day_type(False), metavar=_("DAY"), help=_("default: today"))

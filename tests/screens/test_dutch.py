@@ -15,41 +15,12 @@ from collections import defaultdict
 from datetime import timedelta
 from pathlib import Path
 
-from babel.messages.pofile import read_po
 from textual.app import App
 
 from loopbaan import i18n
 from loopbaan.sample import fill_journal
 from loopbaan.store import open_journal
-
-PO = Path(i18n.LOCALE_DIR) / "nl" / "LC_MESSAGES" / "loopbaan.po"
-NOT_WORDS = re.compile(
-    r"#[\w-]+|\{[^}]*\}|%\([a-z_]+\)[sdr]|\[/?[a-z]+\]|\$[A-Z_]+|--[a-z-]+|ctrl\+\w+"
-)
-WORD = re.compile(r"[A-Za-zÀ-ÿ]{3,}")
-
-
-def words(text: str) -> set[str]:
-    return {word.lower() for word in WORD.findall(NOT_WORDS.sub(" ", text))}
-
-
-def english_only_words() -> set[str]:
-    """Words of the English msgids that no Dutch translation uses."""
-    with PO.open("rb") as file:
-        catalog = read_po(file)
-    english: set[str] = set()
-    dutch: set[str] = set()
-    for message in catalog:
-        if not message.id:
-            continue
-        ids = message.id if isinstance(message.id, tuple) else (message.id,)
-        strings = message.string if isinstance(message.string, tuple) else (message.string,)
-        for text in ids:
-            english |= words(text)
-        for text in strings:
-            dutch |= words(text)
-    return english - dutch
-
+from tests.helpers import english_only_words, words
 
 TEXT = re.compile(r"[A-Za-z]{3,}.* |.* [A-Za-z]{3,}")  # words, not a code or a timestamp
 TABLES = ("item", "goal", "milestone", "conversation", "day_review", "week_review",
