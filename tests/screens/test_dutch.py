@@ -96,7 +96,15 @@ async def test_no_english_word_on_any_screen_in_dutch(make_app, journal_path, to
         await settle(pilot)
         shown["palette"] = screen_lines(app)
         await pilot.press("escape")
+        # the dialogs: edit an item, edit a goal, the check-in, search
+        for place, keys in (("1 e", "1e"), ("3 e", "3e"), ("5 c", "5c"), ("/", "slash")):
+            await pilot.press(*(list(keys) if keys != "slash" else ["slash"]))
+            await settle(pilot)
+            shown[place] = screen_lines(app)
+            await pilot.press("escape")
+            await settle(pilot)
     assert "Vandaag" in "\n".join(shown["1"])  # it is Dutch, and the text was read
+    assert "Item bewerken" in "\n".join(shown["1 e"]) and "Houdingscheck" in "\n".join(shown["5 c"])
     found = {
         place: [line for line in lines if words(line) & english] for place, lines in shown.items()
     }

@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from loopbaan.i18n import N_, _
@@ -23,6 +23,7 @@ from loopbaan.insight.goals import milestone_progress
 from loopbaan.labels import DIRECTION_LABEL
 from loopbaan.safe import printable
 from loopbaan.store.goals import Goal
+from loopbaan.widgets.dialog_footer import DialogFooter
 from loopbaan.widgets.pictures import CONTROL_PICTURES
 
 
@@ -65,7 +66,7 @@ class GoalPicker(ModalScreen[int | None]):
             yield options
             yield Static(id="picker-empty", markup=False)
             yield Static(_("↑↓ choose · Enter picks · Esc cancels"), id="picker-hint", markup=False)
-        yield Footer()  # over the footer of the screen behind, whose keys wait
+        yield DialogFooter()  # over the footer of the screen behind, whose keys wait
 
     def on_mount(self) -> None:
         self._show("")

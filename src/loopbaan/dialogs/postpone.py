@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from loopbaan.days import DayError
@@ -27,6 +27,7 @@ from loopbaan.i18n import N_, _
 from loopbaan.labels import REASON_LABEL
 from loopbaan.safe import printable
 from loopbaan.widgets.dates import short_day
+from loopbaan.widgets.dialog_footer import DialogFooter
 from loopbaan.widgets.fields import DayField
 from loopbaan.widgets.pictures import CONTROL_PICTURES
 
@@ -120,7 +121,7 @@ class PostponeScreen(ModalScreen[Postponing | None]):
                 id="postpone-hint",
                 markup=False,
             )
-        yield Footer()
+        yield DialogFooter()
 
     @property
     def _day_input(self) -> Input:
