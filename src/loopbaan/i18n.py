@@ -73,6 +73,17 @@ def weekday_name(index: int, width: Literal["wide", "abbreviated"] = "wide") -> 
     return str(get_day_names(width, locale=language())[index])
 
 
+def decimal(value: float, digits: int = 1, *, signed: bool = False) -> str:
+    """`3.1` or `3,1`: rounded as Python rounds, with the language's decimal sign
+    (Babel's CLDR data); `signed` gives `+0.4` / `-0.4`."""
+    text = f"{value:+.{digits}f}" if signed else f"{value:.{digits}f}"
+    if language() == "en":
+        return text
+    from babel.numbers import get_decimal_symbol
+
+    return text.replace(".", get_decimal_symbol(language()))
+
+
 def N_(message: str) -> str:
     """Mark a string for translation without translating it yet."""
     return message

@@ -23,7 +23,7 @@ from loopbaan.domain import (
     Reason,
     Status,
 )
-from loopbaan.i18n import _, format_day, ngettext, weekday_name
+from loopbaan.i18n import _, decimal, format_day, ngettext, weekday_name
 from loopbaan.insight import postponements as put_off
 from loopbaan.insight import signal
 from loopbaan.labels import DIRECTION_LABEL, NEGOTIATION_LABEL, ROLE_LABEL
@@ -133,7 +133,7 @@ def _energy(data: BriefData) -> list[str]:
             "My energy at the end of the day: {average} of 5 on the one day I noted it",
             "My energy at the end of the day: {average} of 5 on average over {n} days",
             days,
-        ).format(average=f"{average:.1f}", n=days)
+        ).format(average=decimal(average), n=days)
         trend = signal.trend_words(signal.energy_trend(data.energy))
         energy = f"{energy}; {trend}." if trend else f"{energy}."
     if not lines and average is None:
