@@ -85,3 +85,27 @@ def test_reports_and_errors_are_dutch(dutch: set[str], capsys) -> None:
     text = "\n".join(said)
     assert "geen item met id 99" in text and "verplicht" in text and "ongeldige keuze" in text
     assert english_in(text, dutch) == []
+
+
+@pytest.mark.parametrize(
+    ("variables", "setting"),
+    [({"LOOPBAAN_LANG": "nl"}, None), ({}, "nl"), ({"LANG": "nl_NL.UTF-8"}, None)],
+    ids=["LOOPBAAN_LANG", "the setting", "the locale"],
+)
+def test_each_way_of_choosing_dutch_reaches_the_command_line(
+    monkeypatch: pytest.MonkeyPatch,
+    env: Path,
+    quiet_config: Path,
+    capsys,
+    variables: dict[str, str],
+    setting: str | None,
+) -> None:
+    for name in ("LOOPBAAN_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in variables.items():
+        monkeypatch.setenv(name, value)
+    if setting:
+        quiet_config.write_text(f'language = "{setting}"\n', encoding="utf-8")
+    code, out, err = run_cli(capsys, "status")
+    assert code == 0, err
+    assert "nog geen dagboek" in out  # "no journal yet"
