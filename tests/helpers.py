@@ -12,10 +12,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from babel.messages.pofile import read_po
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Static
 
+from loopbaan import i18n
 from loopbaan.cli import main
 
 TODAY = date(2026, 11, 23)  # a Monday; every test runs on it unless it says otherwise
@@ -77,3 +79,35 @@ def upgrade_journal(path: Path, revision: str) -> None:
     config.set_main_option("script_location", "loopbaan:migrations")
     config.set_main_option("sqlalchemy.url", f"sqlite:///{path}")
     command.upgrade(config, revision)
+
+
+# ---------------------------------------------------------------------- Dutch
+
+
+DUTCH_PO = Path(i18n.LOCALE_DIR) / "nl" / "LC_MESSAGES" / "loopbaan.po"
+NOT_WORDS = re.compile(
+    r"#[\w-]+|\{[^}]*\}|%\([a-z_]+\)[sdr]|\[/?[a-z]+\]|\$[A-Z_]+|--[a-z-]+|ctrl\+\w+"
+)
+WORD = re.compile(r"[A-Za-zÀ-ÿ]{3,}")
+
+
+def words(text: str) -> set[str]:
+    return {word.lower() for word in WORD.findall(NOT_WORDS.sub(" ", text))}
+
+
+def english_only_words() -> set[str]:
+    """Words of the English msgids that no Dutch translation uses."""
+    with DUTCH_PO.open("rb") as file:
+        catalog = read_po(file)
+    english: set[str] = set()
+    dutch: set[str] = set()
+    for message in catalog:
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        for text in ids:
+            english |= words(text)
+        for text in strings:
+            dutch |= words(text)
+    return english - dutch

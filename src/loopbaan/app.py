@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.driver import Driver
 from textual.message_pump import MessagePump
 from textual.screen import ModalScreen, Screen
 
 from loopbaan import days
 from loopbaan.config import Settings, db_path, load_settings, save_setting
-from loopbaan.i18n import _
+from loopbaan.i18n import N_, _
 from loopbaan.safe import printable
 from loopbaan.screens.journal import JournalScreen
 from loopbaan.screens.today import TodayScreen
@@ -27,17 +28,37 @@ from loopbaan.store import JournalError, StoreError
 from loopbaan.store.db import backup_due, open_journal
 from loopbaan.store.undo import UndoLog
 from loopbaan.typeahead import KeyGate, is_typed
+from loopbaan.widgets.keys_help import ours
 
 if TYPE_CHECKING:
     from loopbaan.store.search import Hit
 
 SCREENS_BY_KEY = (
-    ("1", "today", _("Today")),
-    ("2", "week", _("Week")),
-    ("3", "goals", _("Goals")),
-    ("4", "postponed", _("Postponed")),
-    ("5", "talks", _("Talks")),
-    ("6", "insights", _("Insights")),
+    ("1", "today", N_("Today")),
+    ("2", "week", N_("Week")),
+    ("3", "goals", N_("Goals")),
+    ("4", "postponed", N_("Postponed")),
+    ("5", "talks", N_("Talks")),
+    ("6", "insights", N_("Insights")),
+)
+
+# Textual's own words that the app shows (the palette's key and its commands):
+# here so that they are in the catalogue; translated where shown.
+TEXTUAL_WORDS = (
+    N_("palette"),
+    N_("Open the command palette"),
+    N_("Theme"),
+    N_("Change the current theme"),
+    N_("Quit the application as soon as possible"),
+    N_("Hide the keys and widget help panel"),
+    N_("Show help for the focused widget and a summary of available keys"),
+    N_("Minimize"),
+    N_("Minimize the widget and restore to normal size"),
+    N_("Maximize"),
+    N_("Maximize the focused widget"),
+    N_("Screenshot"),
+    N_("Save an SVG 'screenshot' of the current screen"),
+    N_("Search for commands…"),
 )
 
 
@@ -69,10 +90,10 @@ class LoopbaanApp(App[None]):
             Binding(key, f"switch_mode('{mode}')", label, show=False, id=f"app.{mode}")
             for key, mode, label in SCREENS_BY_KEY
         ),
-        Binding("q", "quit", _("Quit"), id="app.quit"),
-        Binding("question_mark", "toggle_help", _("Keys"), id="app.help"),
-        Binding("ctrl+z", "undo", _("Undo"), show=False, id="app.undo"),
-        Binding("slash", "search", _("Search"), show=False, id="app.search"),
+        Binding("q", "quit", N_("Quit"), id="app.quit"),
+        Binding("question_mark", "toggle_help", N_("Keys"), id="app.help"),
+        Binding("ctrl+z", "undo", N_("Undo"), show=False, id="app.undo"),
+        Binding("slash", "search", N_("Search"), show=False, id="app.search"),
     ]
 
     def __init__(
@@ -323,13 +344,22 @@ class LoopbaanApp(App[None]):
         if callable(reload):
             reload()
 
+    def action_command_palette(self) -> None:
+        """Textual's palette, with its prompt in the user's language."""
+        open_already = CommandPalette.is_open(self)  # type: ignore[arg-type]  # App[None]
+        if self.use_command_palette and not open_already:
+            self.push_screen(
+                CommandPalette(placeholder=_("Search for commands…"), id="--command-palette")
+            )
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every screen and every key of the current screen, searchable by name."""
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):  # Textual's, in our words
+            yield command._replace(title=_(command.title), help=_(command.help))
         for key, mode, label in SCREENS_BY_KEY:
             yield SystemCommand(
-                _("Go to {screen}").format(screen=label),
-                _("Switch to the {screen} screen (key {key})").format(screen=label, key=key),
+                _("Go to {screen}").format(screen=_(label)),
+                _("Switch to the {screen} screen (key {key})").format(screen=_(label), key=key),
                 partial(self.switch_mode, mode),
             )
         yield SystemCommand(_("Undo"), _("Undo the last change (ctrl+z)"), self.action_undo)
@@ -338,10 +368,14 @@ class LoopbaanApp(App[None]):
             binding = active.binding
             if binding.action in seen or not binding.description or active.node is self:
                 continue
+            if not ours(active.node, binding):  # Textual's (Focus Next, Copy): as `?` does
+                continue
             seen.add(binding.action)
             yield SystemCommand(
-                binding.description,
-                binding.tooltip or _("key {key}").format(key=binding.key_display or binding.key),
+                _(binding.description),
+                _(binding.tooltip)
+                if binding.tooltip
+                else _("key {key}").format(key=binding.key_display or binding.key),
                 partial(self.run_action, binding.action, active.node),
             )
 

@@ -11,10 +11,11 @@ import os
 import re
 import sqlite3
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from loopbaan import __version__, i18n
 from loopbaan.days import MAX_WORDS, DayError, day_words, parse_day, today
@@ -29,8 +30,15 @@ from loopbaan.domain import (
     TalkKind,
     parse_markers,
 )
-from loopbaan.i18n import _
-from loopbaan.labels import KIND_LABEL, RATING_MARK_ASCII, ROLE_LABEL, TALK_KIND_LABEL, TASK_MARK
+from loopbaan.i18n import N_, _, ngettext
+from loopbaan.labels import (
+    KIND_LABEL,
+    RATING_MARK_ASCII,
+    REASON_LABEL,
+    ROLE_LABEL,
+    TALK_KIND_LABEL,
+    TASK_MARK,
+)
 from loopbaan.safe import TerminalStream, json_text, printable
 
 if TYPE_CHECKING:
@@ -81,10 +89,40 @@ def join_day_words(argv: Sequence[str]) -> list[str]:
     return joined
 
 
+# argparse's own words ("usage:", "options", its errors) come from the module-level
+# `_` and `ngettext` it looks up when it speaks; they go through our catalogue, in
+# the language chosen (decision 0018). The msgids are argparse's, listed here so
+# that they are extracted; the test of the catalogue checks that they still exist.
+ARGPARSE_WORDS = (
+    N_("usage: "),
+    N_("options"),
+    N_("positional arguments"),
+    N_("show this help message and exit"),
+    N_("show program's version number and exit"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("the following arguments are required: %s"),
+    N_("one of the arguments %s is required"),
+    N_("not allowed with argument %s"),
+    N_("unrecognized arguments: %s"),
+    N_("ignored explicit argument %r"),
+    N_("expected one argument"),
+    N_("expected at most one argument"),
+    N_("expected at least one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("unknown parser %(parser_name)r (choices: %(choices)s)"),
+    N_("can't open '%(filename)s': %(error)s"),
+)
+ARGPARSE_PLURALS = (ngettext("expected %s argument", "expected %s arguments", 0),)
+vars(argparse).update(_=i18n._, ngettext=i18n.ngettext)
+
+
 class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         """One line, not argparse's usage block: the user knows where --help is."""
-        self.exit(EXIT_USAGE, printable(f"{self.prog}: {message} ({_('see --help')})") + "\n")
+        see = _("see --help")
+        self.exit(EXIT_USAGE, printable(f"{self.prog}: {message} ({see})") + "\n")
 
     def parse_known_args(  # type: ignore[override]
         self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
@@ -392,7 +430,7 @@ def cmd_postpone(args: argparse.Namespace) -> int:
             id=item.id,
             old=moved.from_day.isoformat(),
             new=moved.to_day.isoformat(),
-            reason=moved.reason.value,
+            reason=_(REASON_LABEL[moved.reason]),
             title=printable(item.title),
         )
     )
@@ -699,17 +737,17 @@ def cmd_search(args: argparse.Namespace) -> int:
 def _search_options(parser: Parser) -> None:
     from loopbaan.store.search import DEFAULT_LIMIT, KINDS
 
-    parser.add_argument("words", nargs="+", metavar="WORDS")
-    parser.add_argument("--since", type=_day_type(False), metavar="DAY")
-    parser.add_argument("--until", type=_day_type(False), metavar="DAY")
+    parser.add_argument("words", nargs="+", metavar=_("WORDS"))
+    parser.add_argument("--since", type=_day_type(False), metavar=_("DAY"))
+    parser.add_argument("--until", type=_day_type(False), metavar=_("DAY"))
     parser.add_argument(
-        "--kind", action="append", choices=KINDS, metavar="KIND",
+        "--kind", action="append", choices=KINDS, metavar=_("KIND"),
         help=_("only these (again for more): {kinds}").format(kinds=", ".join(KINDS)),
     )  # fmt: skip
-    parser.add_argument("--tag", metavar="TAG", help=_("only items with this #tag"))
+    parser.add_argument("--tag", metavar=_("TAG"), help=_("only items with this #tag"))
     parser.add_argument("--format", choices=("table", "json"), default="table")
     parser.add_argument(
-        "--limit", type=_positive_id, default=DEFAULT_LIMIT, metavar="N",
+        "--limit", type=_positive_id, default=DEFAULT_LIMIT, metavar=_("N"),
         help=_("at most N hits, newest first (default: {n})").format(n=DEFAULT_LIMIT),
     )  # fmt: skip
 
@@ -1007,19 +1045,35 @@ def cmd_demo(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------------- parser
 
 
+def _choices(values: Iterable[StrEnum], labels: Mapping[Any, str]) -> str:
+    """`unclear, too_big, …` as typed; in another language with the meaning:
+    `unclear (onduidelijk), too_big (te groot), …`."""
+    shown = []
+    for value in values:
+        label = _(labels[value])
+        same = label == value.value.replace("_", " ")
+        shown.append(value.value if same else f"{value.value} ({label})")
+    return ", ".join(shown)
+
+
 def build_parser() -> Parser:
     parser = Parser(
         prog="loopbaan",
         description=_("A keyboard-driven career journal. Without a command it opens the TUI."),
     )
-    parser.add_argument("--version", action="version", version=f"loopbaan {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"loopbaan {__version__}",
+        help=_("show program's version number and exit"),
+    )
     db_help = _("the journal file (default: LOOPBAAN_DB, then the user data folder)")
-    parser.add_argument("--db", metavar="PATH", help=db_help)
+    parser.add_argument("--db", metavar=_("PATH"), help=db_help)
     parser.set_defaults(handler=cmd_tui)
-    commands = parser.add_subparsers(title=_("commands"), metavar="COMMAND", parser_class=Parser)
+    commands = parser.add_subparsers(title=_("commands"), metavar=_("COMMAND"), parser_class=Parser)
     # Every subcommand takes --db too, so `loopbaan list --db x` works as well.
     common = Parser(add_help=False)
-    common.add_argument("--db", metavar="PATH", help=db_help, default=argparse.SUPPRESS)
+    common.add_argument("--db", metavar=_("PATH"), help=db_help, default=argparse.SUPPRESS)
 
     days = _(
         "DAY: 2026-11-23, today, yesterday, tomorrow, friday, next friday, last monday,"
@@ -1042,84 +1096,83 @@ def build_parser() -> Parser:
         _("add an item to a day"),
         _("TITLE may start with ! (task), @ (appointment), + - 0 (rating).") + " " + days,
     )
-    log.add_argument("title", metavar="TITLE", help=_("what you did; #words become tags"))
+    log.add_argument("title", metavar=_("TITLE"), help=_("what you did; #words become tags"))
     rating = log.add_mutually_exclusive_group()
-    for flag, value in (("--plus", "plus"), ("--minus", "minus"), ("--neutral", "neutral")):
-        rating.add_argument(
-            flag,
-            dest="rating",
-            action="store_const",
-            const=value,
-            help=_("rate it {value}").format(value=value),
-        )
+    ratings = (
+        ("--plus", "plus", _("rate it +: it gave energy")),
+        ("--minus", "minus", _("rate it −: it cost energy")),
+        ("--neutral", "neutral", _("rate it 0: neither")),
+    )
+    for flag, value, text in ratings:
+        rating.add_argument(flag, dest="rating", action="store_const", const=value, help=text)
     kind = log.add_mutually_exclusive_group()
     kind.add_argument("--task", action="store_true", help=_("a task to tick off or postpone"))
     kind.add_argument("--appointment", action="store_true", help=_("an appointment"))
-    log.add_argument("--day", type=_day_type(False), metavar="DAY", help=_("default: today"))
+    log.add_argument("--day", type=_day_type(False), metavar=_("DAY"), help=_("default: today"))
     note = log.add_mutually_exclusive_group()
-    note.add_argument("--note", metavar="TEXT")
+    note.add_argument("--note", metavar=_("TEXT"))
     note.add_argument("--edit", action="store_true", help=_("write the note in $VISUAL or $EDITOR"))
-    log.add_argument("--goal", type=_positive_id, metavar="ID", help=_("link it to a goal"))
+    log.add_argument("--goal", type=_positive_id, metavar=_("ID"), help=_("link it to a goal"))
 
     listing = add("list", cmd_list, _("show the items of a day"), days)
-    listing.add_argument("--day", type=_day_type(False), metavar="DAY", help=_("default: today"))
+    listing.add_argument("--day", type=_day_type(False), metavar=_("DAY"), help=_("default: today"))
     listing.add_argument("--format", choices=("table", "json"), default="table")
 
     done = add("done", cmd_done, _("tick off a task"))
-    done.add_argument("id", type=_positive_id, metavar="ID")
+    done.add_argument("id", type=_positive_id, metavar=_("ID"))
 
     drop = add("drop", cmd_drop, _("let a task go: it stays in the journal as dropped"))
-    drop.add_argument("id", type=_positive_id, metavar="ID")
+    drop.add_argument("id", type=_positive_id, metavar=_("ID"))
 
     postpone = add("postpone", cmd_postpone, _("move a task to a later day, with a reason"), days)
-    postpone.add_argument("id", type=_positive_id, metavar="ID")
-    postpone.add_argument("--to", type=_day_type(True), metavar="DAY", help=_("default: tomorrow"))
+    postpone.add_argument("id", type=_positive_id, metavar=_("ID"))
+    postpone.add_argument(
+        "--to", type=_day_type(True), metavar=_("DAY"), help=_("default: tomorrow")
+    )
     postpone.add_argument(
         "--reason",
         required=True,
         choices=[r.value for r in Reason],
-        metavar="REASON",
-        help=_("one of: {reasons}").format(reasons=", ".join(r.value for r in Reason)),
+        metavar=_("REASON"),
+        help=_("one of: {reasons}").format(reasons=_choices(Reason, REASON_LABEL)),
     )
-    postpone.add_argument("--note", metavar="TEXT")
+    postpone.add_argument("--note", metavar=_("TEXT"))
 
     put_off = add("postponed", cmd_postponed, _("what you postpone, and why"), days)
-    put_off.add_argument("--since", type=_day_type(False), metavar="DAY")
-    put_off.add_argument("--until", type=_day_type(False), metavar="DAY")
+    put_off.add_argument("--since", type=_day_type(False), metavar=_("DAY"))
+    put_off.add_argument("--until", type=_day_type(False), metavar=_("DAY"))
     put_off.add_argument("--format", choices=("table", "json"), default="table")
 
     status = add("status", cmd_status, _("one line for a shell prompt"))
     status.add_argument("--format", choices=("text", "json"), default="text")
 
     talk = add("talk", cmd_talk, _("log a career conversation"), days)
-    talk.add_argument("who", metavar="WHO", help=_("whom you talked with"))
+    talk.add_argument("who", metavar=_("WHO"), help=_("whom you talked with"))
     talk.add_argument(
-        "--role", choices=[r.value for r in Role], default=Role.MANAGER.value, metavar="ROLE",
-        help=_("one of: {values} (default: manager)").format(
-            values=", ".join(r.value for r in Role)
-        ),
+        "--role", choices=[r.value for r in Role], default=Role.MANAGER.value, metavar=_("ROLE"),
+        help=_("one of: {values} (default: manager)").format(values=_choices(Role, ROLE_LABEL)),
     )  # fmt: skip
     talk.add_argument(
         "--kind", choices=[k.value for k in TalkKind], default=TalkKind.CAREER.value,
-        metavar="KIND",
+        metavar=_("KIND"),
         help=_("one of: {values} (default: career)").format(
-            values=", ".join(k.value for k in TalkKind)
+            values=_choices(TalkKind, TALK_KIND_LABEL)
         ),
     )  # fmt: skip
-    talk.add_argument("--day", type=_day_type(False), metavar="DAY", help=_("default: today"))
-    talk.add_argument("--ask", metavar="TEXT", help=_("what you want from the conversation"))
+    talk.add_argument("--day", type=_day_type(False), metavar=_("DAY"), help=_("default: today"))
+    talk.add_argument("--ask", metavar=_("TEXT"), help=_("what you want from the conversation"))
 
     talks = add("talks", cmd_talks, _("your conversations, and the days since a career talk"))
     talks.add_argument("--format", choices=("table", "json"), default="table")
     talks.add_argument(
-        "--limit", type=_positive_id, default=50, metavar="N", help=_("default: the last 50")
+        "--limit", type=_positive_id, default=50, metavar=_("N"), help=_("default: the last 50")
     )
 
     check = add("check", cmd_check, _("rate a career-management attitude, 1 to 5"))
-    check.add_argument("attitude", metavar="ATTITUDE", help=_("concern, control, curiosity …"))
-    check.add_argument("score", metavar="SCORE", help=_("1 to 5"))
-    check.add_argument("--note", metavar="TEXT")
-    check.add_argument("--day", type=_day_type(False), metavar="DAY", help=_("default: today"))
+    check.add_argument("attitude", metavar=_("ATTITUDE"), help=_("concern, control, curiosity …"))
+    check.add_argument("score", metavar=_("SCORE"), help=_("1 to 5"))
+    check.add_argument("--note", metavar=_("TEXT"))
+    check.add_argument("--day", type=_day_type(False), metavar=_("DAY"), help=_("default: today"))
 
     brief = add(
         "brief",
@@ -1127,12 +1180,12 @@ def build_parser() -> Parser:
         _("a Markdown brief for your next career conversation"),
         _("The period is since your last career conversation, or the last 90 days.") + " " + days,
     )
-    brief.add_argument("--since", type=_day_type(False), metavar="DAY")
-    brief.add_argument("--until", type=_day_type(False), metavar="DAY", help=_("default: today"))
+    brief.add_argument("--since", type=_day_type(False), metavar=_("DAY"))
+    brief.add_argument("--until", type=_day_type(False), metavar=_("DAY"), help=_("default: today"))
     brief.add_argument(
-        "--for", dest="for_name", metavar="NAME", help=_("whom the conversation is with")
+        "--for", dest="for_name", metavar=_("NAME"), help=_("whom the conversation is with")
     )
-    brief.add_argument("-o", "--output", metavar="FILE", help=_("default: standard output"))
+    brief.add_argument("-o", "--output", metavar=_("FILE"), help=_("default: standard output"))
 
     _search_options(
         add(
@@ -1147,7 +1200,7 @@ def build_parser() -> Parser:
 
     export = add("export", cmd_export, _("write the whole journal to a file"))
     export.add_argument("--format", choices=("json", "markdown", "csv"), default="json")
-    export.add_argument("-o", "--output", metavar="FILE", help=_("default: standard output"))
+    export.add_argument("-o", "--output", metavar=_("FILE"), help=_("default: standard output"))
 
     importing = add(
         "import",
@@ -1156,20 +1209,20 @@ def build_parser() -> Parser:
         _("A calendar's events become appointments on their days, from 30 days ago to"
           " 14 days ahead unless --since and --until say otherwise.") + " " + days,
     )  # fmt: skip
-    importing.add_argument("file", metavar="FILE")
+    importing.add_argument("file", metavar=_("FILE"))
     importing.add_argument(
-        "--since", type=_day_type(False), metavar="DAY", help=_("calendar: the first day")
+        "--since", type=_day_type(False), metavar=_("DAY"), help=_("calendar: the first day")
     )
     importing.add_argument(
-        "--until", type=_day_type(True), metavar="DAY", help=_("calendar: the last day")
+        "--until", type=_day_type(True), metavar=_("DAY"), help=_("calendar: the last day")
     )
     importing.add_argument(
-        "--me", action="append", metavar="EMAIL",
+        "--me", action="append", metavar=_("EMAIL"),
         help=_("calendar: your address, to skip invitations you declined (repeatable)"),
     )  # fmt: skip
 
     backup = add("backup", cmd_backup, _("copy the journal safely, even while it is open"))
-    backup.add_argument("dest", nargs="?", metavar="DEST", help=_("a file or folder"))
+    backup.add_argument("dest", nargs="?", metavar=_("DEST"), help=_("a file or folder"))
     backup.add_argument(
         "--list", action="store_true", help=_("the backups in backups/, newest first")
     )
@@ -1179,7 +1232,7 @@ def build_parser() -> Parser:
         cmd_restore,
         _("put a backup in place of the journal (the current one is kept aside)"),
     )
-    restoring.add_argument("file", metavar="FILE", help=_("a backup of the journal"))
+    restoring.add_argument("file", metavar=_("FILE"), help=_("a backup of the journal"))
 
     add("demo", cmd_demo, _("open the TUI on a temporary journal with months of sample data"))
     return parser

@@ -209,9 +209,9 @@ def _read_toml(path: Path, settings: Settings) -> dict[str, object] | None:
     except tomllib.TOMLDecodeError as error:
         why = str(error)
     except RecursionError:
-        why = "nested too deeply"
+        why = _Message(N_("nested too deeply"))
     except ValueError:  # an integer of thousands of digits (if lines grow past the limit)
-        why = "a number too long"
+        why = _Message(N_("a number too long"))
     settings.problem(
         N_("{path} is not valid TOML ({error}); {defaults}"),
         path=where,

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import gettext as _gettext
 import os
+from datetime import date
 from pathlib import Path
+from typing import Literal
 
 DOMAIN = "loopbaan"
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -42,11 +44,44 @@ def install(language: str | None = None) -> str:
 
 
 def _(message: str) -> str:
-    return _translation.gettext(message)
+    # argparse, whose words come through here too (cli.py), asks for None at times.
+    return _translation.gettext(message) if message else message
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     return _translation.ngettext(singular, plural, n)
+
+
+def language() -> str:
+    """The language of the catalogue in use ("en" without one): it follows `install`."""
+    code = _translation.info().get("language", "en")
+    return code[:2].lower() if code[:2].lower() in LANGUAGES else "en"
+
+
+def format_day(day: date, pattern: str) -> str:
+    """A day in the language with Babel's CLDR data: `EEEE d MMMM y` is
+    `Monday 23 November 2026`, or `maandag 23 november 2026` in Dutch."""
+    from babel.dates import format_date  # here: the quick commands rarely need it
+
+    return format_date(day, pattern, locale=language())
+
+
+def weekday_name(index: int, width: Literal["wide", "abbreviated"] = "wide") -> str:
+    """Monday is 0: `Monday`, `maandag`; width `abbreviated` for `Mon`, `ma`."""
+    from babel.dates import get_day_names
+
+    return str(get_day_names(width, locale=language())[index])
+
+
+def decimal(value: float, digits: int = 1, *, signed: bool = False) -> str:
+    """`3.1` or `3,1`: rounded as Python rounds, with the language's decimal sign
+    (Babel's CLDR data); `signed` gives `+0.4` / `-0.4`."""
+    text = f"{value:+.{digits}f}" if signed else f"{value:.{digits}f}"
+    if language() == "en":
+        return text
+    from babel.numbers import get_decimal_symbol
+
+    return text.replace(".", get_decimal_symbol(language()))
 
 
 def N_(message: str) -> str:

@@ -7,11 +7,13 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from loopbaan.domain import REASON_TEXT
-from loopbaan.i18n import _, ngettext
+from loopbaan.domain import REASON_TEXT, Reason
+from loopbaan.i18n import _, ngettext, weekday_name
 from loopbaan.insight import postponements as claims
 from loopbaan.insight.postponements import Chronic
+from loopbaan.labels import REASON_LABEL
 from loopbaan.safe import printable
+from loopbaan.store.postponed import WEEKDAYS as WEEKDAY_KEYS
 from loopbaan.store.postponed import Postponed
 
 TOP = 15
@@ -40,7 +42,10 @@ def print_postponed(
     reasons.add_column(_("suggestion"))
     for row in report.by_reason:
         reasons.add_row(
-            row.reason.value, str(row.times), str(row.items), _(REASON_TEXT[row.reason][1]) or "—"
+            _(REASON_LABEL[row.reason]),
+            str(row.times),
+            str(row.items),
+            _(REASON_TEXT[row.reason][1]) or "—",
         )
     console.print(reasons)
     top = next(iter(claims.reason_standouts(report)), None)
@@ -50,7 +55,7 @@ def print_postponed(
         console.print(
             escape(
                 _("Most often: {reason} ({evidence}).").format(
-                    reason=top.key, evidence=claims.reason_evidence(top)
+                    reason=_(REASON_LABEL[Reason(top.key)]), evidence=claims.reason_evidence(top)
                 )
             )
         )
@@ -58,7 +63,8 @@ def print_postponed(
         console.print(
             escape(
                 _("Put off most from {weekday}: {evidence}.").format(
-                    weekday=_(day.key), evidence=claims.reason_evidence(day)
+                    weekday=weekday_name(WEEKDAY_KEYS.index(day.key)),
+                    evidence=claims.reason_evidence(day),
                 )
             )
         )
@@ -81,7 +87,7 @@ def print_postponed(
                 Text(printable(entry.item.title)),  # as typed: no markup, nothing obeyed
                 str(entry.item.times),
                 str(entry.item.days_deferred),
-                entry.reason.value,
+                _(REASON_LABEL[entry.reason]),
                 _(entry.suggestion) or "—",
             )
         console.print(table)
@@ -89,5 +95,7 @@ def print_postponed(
         tags = ", ".join(f"#{escape(printable(t.key))} {t.times}" for t in report.by_tag[:TOP])
         console.print(_("[b]Tags[/b] {tags}").format(tags=tags))
     if report.by_weekday:
-        weekdays = ", ".join(f"{_(w.key)} {w.times}" for w in report.by_weekday)
+        weekdays = ", ".join(
+            f"{weekday_name(WEEKDAY_KEYS.index(w.key))} {w.times}" for w in report.by_weekday
+        )
         console.print(_("[b]Planned for[/b] {days}").format(days=weekdays))

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from textual.widgets import Input, TextArea
 
+from loopbaan import i18n
 from loopbaan.app import LoopbaanApp
 from loopbaan.domain import Kind, Rating, Reason, Status
 from loopbaan.store import items, reviews, transaction
@@ -82,3 +83,10 @@ def test_today_edit_dialog(snap_compare, journal_path: Path, conn, quiet_config)
     full_day(conn)
     app = LoopbaanApp(db_path=journal_path, today=MON)
     assert snap_compare(app, terminal_size=SIZE, press=["e"], run_before=no_blinking)
+
+
+def test_today_full_in_dutch(snap_compare, journal_path: Path, conn, quiet_config) -> None:
+    """The full day in Dutch: labels, footer, dates (`ma 23 nov.`) and the review panel."""
+    full_day(conn)
+    i18n.install("nl")  # the pinning puts English back after the test
+    assert snap_compare(LoopbaanApp(db_path=journal_path, today=MON), terminal_size=SIZE)

@@ -12,10 +12,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Markdown
+from textual.widgets import Markdown
 
-from loopbaan.i18n import _
+from loopbaan.i18n import N_, _
 from loopbaan.safe import printable
+from loopbaan.widgets.dialog_footer import DialogFooter
 
 if TYPE_CHECKING:
     from loopbaan.app import LoopbaanApp
@@ -28,12 +29,12 @@ class BriefView(ModalScreen[None]):
     app: LoopbaanApp
 
     BINDINGS = [
-        Binding("escape", "close", _("Close"), id="brief.close"),
+        Binding("escape", "close", N_("Close"), id="brief.close"),
         Binding(
             "s",
             "save",
-            _("Save"),
-            tooltip=_("as a Markdown file beside the journal"),
+            N_("Save"),
+            tooltip=N_("as a Markdown file beside the journal"),
             id="brief.save",
         ),
     ]
@@ -47,7 +48,7 @@ class BriefView(ModalScreen[None]):
             box.border_title = _("Brief for the next conversation")
             box.border_subtitle = _("s saves it · Esc closes")
             yield Markdown(printable(self.text, lines=True), id="brief-text")
-        yield Footer()  # over the footer of the screen behind, whose keys wait
+        yield DialogFooter()  # over the footer of the screen behind, whose keys wait
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from loopbaan.i18n import _
+from loopbaan.i18n import N_, _
 from loopbaan.safe import printable
 from loopbaan.widgets.pictures import CONTROL_PICTURES
 
@@ -37,10 +37,10 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
     CSS_PATH = "check_in.tcss"
     AUTO_FOCUS = ""  # nothing: the digits score; the note is reached after the last attitude
     BINDINGS = [
-        Binding("escape", "cancel", _("Cancel"), id="checkin.cancel"),
-        Binding("enter", "save", _("Save"), id="checkin.save"),
-        Binding("up", "move(-1)", _("Previous"), show=False, id="checkin.previous"),
-        Binding("down", "move(1)", _("Next"), show=False, id="checkin.next"),
+        Binding("escape", "cancel", N_("Cancel"), id="checkin.cancel"),
+        Binding("enter", "save", N_("Save"), id="checkin.save"),
+        Binding("up", "move(-1)", N_("Previous"), show=False, id="checkin.previous"),
+        Binding("down", "move(1)", N_("Next"), show=False, id="checkin.next"),
         *(Binding(str(n), f"score({n})", str(n), show=False, id=f"checkin.{n}") for n in SCORES),
     ]
 

@@ -15,11 +15,12 @@ from textual.binding import Binding
 from textual.containers import Grid, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from loopbaan.domain import Item, Kind
-from loopbaan.i18n import _
+from loopbaan.i18n import N_, _
 from loopbaan.labels import KIND_LABEL
+from loopbaan.widgets.dialog_footer import DialogFooter
 from loopbaan.widgets.fields import ChoiceButton, ChoiceSet, DayField
 from loopbaan.widgets.pictures import CONTROL_PICTURES
 from loopbaan.widgets.text_area import JournalTextArea
@@ -32,8 +33,8 @@ class EditItemScreen(ModalScreen[dict[str, Any] | None]):
 
     CSS_PATH = "edit_item.tcss"
     BINDINGS = [
-        Binding("escape", "cancel", _("Cancel"), id="form.cancel"),
-        Binding("ctrl+s", "save", _("Save"), id="form.save"),
+        Binding("escape", "cancel", N_("Cancel"), id="form.cancel"),
+        Binding("ctrl+s", "save", N_("Save"), id="form.save"),
     ]
 
     def __init__(self, item: Item, shown: date) -> None:
@@ -75,7 +76,7 @@ class EditItemScreen(ModalScreen[dict[str, Any] | None]):
                 Content(_("Enter in the title or ctrl+s saves · Esc cancels · Tab moves on")),
                 id="edit-hint",
             )
-        yield Footer()
+        yield DialogFooter()
 
     def action_save(self) -> None:
         title = self.query_one("#edit-title", Input)

@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from loopbaan.i18n import N_, _
+from loopbaan.i18n import N_
 from loopbaan.widgets.fields import DayField
 
 FORM_HINT = N_("Enter or ctrl+s saves · Esc cancels · Tab moves on")
@@ -26,8 +26,8 @@ class FormDialog(ModalScreen[Any]):
 
     CSS_PATH = ["form.tcss"]
     BINDINGS = [
-        Binding("escape", "cancel", _("Cancel"), id="form.cancel"),
-        Binding("ctrl+s", "save", _("Save"), id="form.save"),
+        Binding("escape", "cancel", N_("Cancel"), id="form.cancel"),
+        Binding("ctrl+s", "save", N_("Save"), id="form.save"),
     ]
 
     def action_cancel(self) -> None:

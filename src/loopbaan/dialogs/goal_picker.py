@@ -15,14 +15,15 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from loopbaan.i18n import _
+from loopbaan.i18n import N_, _
 from loopbaan.insight.goals import milestone_progress
 from loopbaan.labels import DIRECTION_LABEL
 from loopbaan.safe import printable
 from loopbaan.store.goals import Goal
+from loopbaan.widgets.dialog_footer import DialogFooter
 from loopbaan.widgets.pictures import CONTROL_PICTURES
 
 
@@ -41,9 +42,9 @@ class GoalPicker(ModalScreen[int | None]):
     CSS_PATH = "goal_picker.tcss"
 
     BINDINGS = [
-        Binding("escape", "cancel", _("Cancel"), id="picker.cancel"),
-        Binding("up", "cursor(-1)", _("Previous goal"), show=False, id="picker.up"),
-        Binding("down", "cursor(1)", _("Next goal"), show=False, id="picker.down"),
+        Binding("escape", "cancel", N_("Cancel"), id="picker.cancel"),
+        Binding("up", "cursor(-1)", N_("Previous goal"), show=False, id="picker.up"),
+        Binding("down", "cursor(1)", N_("Next goal"), show=False, id="picker.down"),
     ]
 
     def __init__(self, goals: Sequence[Goal], title: str | None = None) -> None:
@@ -65,7 +66,7 @@ class GoalPicker(ModalScreen[int | None]):
             yield options
             yield Static(id="picker-empty", markup=False)
             yield Static(_("↑↓ choose · Enter picks · Esc cancels"), id="picker-hint", markup=False)
-        yield Footer()  # over the footer of the screen behind, whose keys wait
+        yield DialogFooter()  # over the footer of the screen behind, whose keys wait
 
     def on_mount(self) -> None:
         self._show("")

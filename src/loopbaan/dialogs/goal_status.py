@@ -30,12 +30,12 @@ class StatusScreen(ModalScreen[GoalStatus | None]):
 
     CSS_PATH = ["form.tcss", "goal_status.tcss"]  # the frame of the goal forms
     BINDINGS = [
-        Binding("escape", "cancel", _("Cancel"), id="status.cancel"),
+        Binding("escape", "cancel", N_("Cancel"), id="status.cancel"),
         *(
             Binding(
                 str(number),
                 f"pick({number - 1})",
-                _(GOAL_STATUS_LABEL[status]),
+                GOAL_STATUS_LABEL[status],
                 show=False,
                 id=f"status.{status.value}",
             )

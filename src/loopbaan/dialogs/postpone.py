@@ -18,15 +18,16 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from loopbaan.days import DayError
 from loopbaan.domain import REASON_TEXT, Item, Reason
-from loopbaan.i18n import _
+from loopbaan.i18n import N_, _
 from loopbaan.labels import REASON_LABEL
 from loopbaan.safe import printable
 from loopbaan.widgets.dates import short_day
+from loopbaan.widgets.dialog_footer import DialogFooter
 from loopbaan.widgets.fields import DayField
 from loopbaan.widgets.pictures import CONTROL_PICTURES
 
@@ -52,18 +53,20 @@ class PostponeScreen(ModalScreen[Postponing | None]):
     CSS_PATH = "postpone.tcss"
     AUTO_FOCUS = "#postpone-reasons"  # so that the digits pick a reason, not type a day
     BINDINGS = [
-        Binding("escape", "cancel", _("Cancel"), id="postpone.cancel"),
+        Binding("escape", "cancel", N_("Cancel"), id="postpone.cancel"),
         # Not the usual focus chain: Tab is the day and shift+Tab the note, from
         # anywhere; pressed in its own field, each goes back to the reasons.
-        Binding("tab", "field('#postpone-day Input')", _("The day"), show=False, id="postpone.day"),
         Binding(
-            "shift+tab", "field('#postpone-note')", _("A note"), show=False, id="postpone.note"
+            "tab", "field('#postpone-day Input')", N_("The day"), show=False, id="postpone.day"
+        ),
+        Binding(
+            "shift+tab", "field('#postpone-note')", N_("A note"), show=False, id="postpone.note"
         ),
         *(
             Binding(
                 str(number),
                 f"pick({number - 1})",
-                _(REASON_LABEL[reason]),
+                REASON_LABEL[reason],
                 show=False,
                 id=f"postpone.{reason.value}",
             )
@@ -118,7 +121,7 @@ class PostponeScreen(ModalScreen[Postponing | None]):
                 id="postpone-hint",
                 markup=False,
             )
-        yield Footer()
+        yield DialogFooter()
 
     @property
     def _day_input(self) -> Input:

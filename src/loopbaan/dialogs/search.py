@@ -16,13 +16,14 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from loopbaan.i18n import N_, _
 from loopbaan.labels import KIND_LABEL
 from loopbaan.safe import printable
 from loopbaan.store.search import Hit, Marked, search
+from loopbaan.widgets.dialog_footer import DialogFooter
 from loopbaan.widgets.pictures import CONTROL_PICTURES
 
 if TYPE_CHECKING:
@@ -66,9 +67,9 @@ class SearchDialog(ModalScreen[Hit | None]):
     app: LoopbaanApp
 
     BINDINGS = [
-        Binding("escape", "cancel", _("Cancel"), id="search.cancel"),
-        Binding("up", "cursor(-1)", _("Previous hit"), show=False, id="search.up"),
-        Binding("down", "cursor(1)", _("Next hit"), show=False, id="search.down"),
+        Binding("escape", "cancel", N_("Cancel"), id="search.cancel"),
+        Binding("up", "cursor(-1)", N_("Previous hit"), show=False, id="search.up"),
+        Binding("down", "cursor(1)", N_("Next hit"), show=False, id="search.down"),
     ]
 
     def __init__(self, query: str = "") -> None:
@@ -91,7 +92,7 @@ class SearchDialog(ModalScreen[Hit | None]):
             yield hits
             yield Static(id="search-empty", markup=False)
             yield Static(_("↑↓ choose · Enter opens · Esc closes"), id="search-hint", markup=False)
-        yield Footer()
+        yield DialogFooter()
 
     def on_mount(self) -> None:
         self._show(self.first_query)

@@ -23,12 +23,13 @@ from loopbaan.domain import (
     Reason,
     Status,
 )
-from loopbaan.i18n import _, ngettext
+from loopbaan.i18n import _, decimal, format_day, ngettext, weekday_name
 from loopbaan.insight import postponements as put_off
 from loopbaan.insight import signal
-from loopbaan.labels import DIRECTION_LABEL, MONTHS, NEGOTIATION_LABEL, ROLE_LABEL
+from loopbaan.labels import DIRECTION_LABEL, NEGOTIATION_LABEL, ROLE_LABEL
 from loopbaan.markdown_text import escape, one_line
 from loopbaan.store.brief import BriefData, GoalPlan, TitleCount
+from loopbaan.store.postponed import WEEKDAYS as WEEKDAY_KEYS
 from loopbaan.store.talks import Conversation
 
 CHRONIC_SHOWN = 5
@@ -39,9 +40,7 @@ _TRAILING_TAGS = re.compile(r"(?:\s+#[\w-]+)+\s*$")
 
 def long_day(day: date) -> str:
     """`23 November 2026`."""
-    return _("{day} {month} {year}").format(
-        day=day.day, month=_(MONTHS[day.month - 1]), year=day.year
-    )
+    return format_day(day, "d MMMM y")
 
 
 def plain_title(title: str) -> str:
@@ -134,7 +133,7 @@ def _energy(data: BriefData) -> list[str]:
             "My energy at the end of the day: {average} of 5 on the one day I noted it",
             "My energy at the end of the day: {average} of 5 on average over {n} days",
             days,
-        ).format(average=f"{average:.1f}", n=days)
+        ).format(average=decimal(average), n=days)
         trend = signal.trend_words(signal.energy_trend(data.energy))
         energy = f"{energy}; {trend}." if trend else f"{energy}."
     if not lines and average is None:
@@ -172,7 +171,7 @@ def _postponing(data: BriefData) -> list[str]:
     for finding in put_off.weekday_standouts(report):
         lines.append(
             _("Most often put off from a {weekday} ({evidence}).").format(
-                weekday=_(finding.key.capitalize()),
+                weekday=weekday_name(WEEKDAY_KEYS.index(finding.key)),
                 evidence=put_off.reason_evidence(finding),
             )
         )
@@ -345,8 +344,9 @@ def _since_last_talk(data: BriefData) -> list[str]:
     body = " ".join(lines)
     done = [item for item in data.last_talk_follow_ups if item.status is Status.DONE]
     still = [item for item in data.last_talk_follow_ups if item.status is Status.OPEN]
-    follow = [f"- {_('done')}: {plain_title(i.title)}" for i in done]
-    follow += [f"- {_('still open')}: {plain_title(i.title)}" for i in still]
+    done_word, open_word = _("done"), _("still open")
+    follow = [f"- {done_word}: {plain_title(i.title)}" for i in done]
+    follow += [f"- {open_word}: {plain_title(i.title)}" for i in still]
     if follow:
         body += "\n\n" + "\n".join(follow)
     return [_("## Since our last conversation"), body]

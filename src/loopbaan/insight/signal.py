@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from loopbaan.domain import DEFAULT_ATTITUDES
-from loopbaan.i18n import _, ngettext
+from loopbaan.i18n import _, decimal, ngettext
 from loopbaan.insight import evidence
 from loopbaan.store.postponed import TagBalance
 from loopbaan.store.trends import AttitudeScore, WeekEnergy
@@ -362,9 +362,9 @@ def trend_words(trend: Trend | None) -> str:
     if trend is None:
         return ""
     if trend.direction > 0:
-        return _("rising ({slope} in four weeks)").format(slope=f"{trend.slope:+.1f}")
+        return _("rising ({slope} in four weeks)").format(slope=decimal(trend.slope, signed=True))
     if trend.direction < 0:
-        return _("falling ({slope} in four weeks)").format(slope=f"{trend.slope:+.1f}")
+        return _("falling ({slope} in four weeks)").format(slope=decimal(trend.slope, signed=True))
     return _("no clear trend")
 
 

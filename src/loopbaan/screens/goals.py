@@ -16,7 +16,7 @@ from loopbaan.dialogs.edit_goal import EditGoalScreen
 from loopbaan.dialogs.edit_milestone import EditMilestoneScreen
 from loopbaan.dialogs.goal_status import StatusScreen
 from loopbaan.domain import GoalStatus
-from loopbaan.i18n import _
+from loopbaan.i18n import N_, _
 from loopbaan.labels import GOAL_STATUS_LABEL
 from loopbaan.safe import in_markup, printable
 from loopbaan.screens.journal import JournalScreen
@@ -42,34 +42,34 @@ class GoalsScreen(JournalScreen):
     # n, m and the capture line's Enter and Escape are priority bindings: they
     # must reach the screen while the line's input has the focus.
     BINDINGS = [
-        Binding("n", "new_goal", _("New goal"), priority=True, id="goals.new_goal"),
-        Binding("m", "new_milestone", _("Milestone"), priority=True, id="goals.new_milestone"),
-        Binding("enter", "capture_create", _("Create"), priority=True, id="goals.create"),
-        Binding("escape", "capture_cancel", _("Done"), priority=True, id="goals.close"),
-        Binding("e", "edit", _("Edit"), id="goals.edit"),
-        Binding("x", "tick", _("Tick"), id="goals.tick"),
-        Binding("s", "status", _("Status"), id="goals.status"),
-        Binding("delete", "delete", _("Delete"), id="goals.delete"),
-        Binding("f", "show_all", _("Show all"), id="goals.show"),
-        Binding("f", "show_active", _("Active only"), id="goals.show"),
+        Binding("n", "new_goal", N_("New goal"), priority=True, id="goals.new_goal"),
+        Binding("m", "new_milestone", N_("Milestone"), priority=True, id="goals.new_milestone"),
+        Binding("enter", "capture_create", N_("Create"), priority=True, id="goals.create"),
+        Binding("escape", "capture_cancel", N_("Done"), priority=True, id="goals.close"),
+        Binding("e", "edit", N_("Edit"), id="goals.edit"),
+        Binding("x", "tick", N_("Tick"), id="goals.tick"),
+        Binding("s", "status", N_("Status"), id="goals.status"),
+        Binding("delete", "delete", N_("Delete"), id="goals.delete"),
+        Binding("f", "show_all", N_("Show all"), id="goals.show"),
+        Binding("f", "show_active", N_("Active only"), id="goals.show"),
         # One footer entry for both: "⇧↑↓ Move".
         Binding(
             "shift+up",
             "move(-1)",
-            _("Move"),
+            N_("Move"),
             key_display="⇧↑↓",
-            tooltip=_("shift+↑ and shift+↓ reorder goals and milestones"),
+            tooltip=N_("shift+↑ and shift+↓ reorder goals and milestones"),
             id="goals.move_up",
         ),
-        Binding("shift+down", "move(1)", _("Move down"), show=False, id="goals.move_down"),
-        Binding("escape", "back_to_goals", _("Back to goals"), show=False, id="goals.close"),
+        Binding("shift+down", "move(1)", N_("Move down"), show=False, id="goals.move_down"),
+        Binding("escape", "back_to_goals", N_("Back to goals"), show=False, id="goals.close"),
         # Only while the offer stands (a milestone ticked, a goal achieved): a key of its
         # own, so that a key typed ahead keeps its meaning.
         Binding(
             "F",
             "ask_feedback",
-            _("Ask feedback"),
-            tooltip=_("a task to ask someone for feedback on what you just finished"),
+            N_("Ask feedback"),
+            tooltip=N_("a task to ask someone for feedback on what you just finished"),
             id="goals.ask_feedback",
         ),
     ]

@@ -17,7 +17,7 @@ from textual.containers import Center, Horizontal, Middle, Vertical
 from textual.widgets import Header, Static
 
 from loopbaan.domain import DEFAULT_ATTITUDES
-from loopbaan.i18n import _
+from loopbaan.i18n import N_, _, decimal
 from loopbaan.insight import signal
 from loopbaan.insight.periods import Period
 from loopbaan.screens.period import PeriodScreen
@@ -36,7 +36,7 @@ from loopbaan.widgets.row_table import Column
 TAG_COLUMNS = [
     Column("plus", "+", 5, drop=1),
     Column("minus", "−", 5, drop=1),
-    Column("net", _("Net"), 6),
+    Column("net", N_("Net"), 6),
 ]
 
 
@@ -232,7 +232,7 @@ class InsightsScreen(PeriodScreen):
         if average is None:
             chart.border_subtitle = ""
             return
-        text = _("{average} on average").format(average=f"{average:.1f}")
+        text = _("{average} on average").format(average=decimal(average))
         trend = signal.trend_words(signal.energy_trend(weeks))
         chart.border_subtitle = f"{text} · {trend}" if trend else text
 

@@ -23,7 +23,7 @@ from textual import on, work
 from textual.binding import Binding
 from textual.worker import Worker, WorkerState
 
-from loopbaan.i18n import _
+from loopbaan.i18n import N_, _
 from loopbaan.insight.periods import Period, Span, move, period_of
 from loopbaan.screens.journal import JournalScreen
 from loopbaan.store.db import open_reader
@@ -39,24 +39,24 @@ class PeriodScreen(JournalScreen):
     """A screen that analyses one period of the journal at a time."""
 
     BINDINGS = [
-        Binding("m", "span('month')", _("Month"), tooltip=_("this month"), id="period.month"),
+        Binding("m", "span('month')", N_("Month"), tooltip=N_("this month"), id="period.month"),
         Binding(
-            "k", "span('quarter')", _("Quarter"), tooltip=_("this quarter"), id="period.quarter"
+            "k", "span('quarter')", N_("Quarter"), tooltip=N_("this quarter"), id="period.quarter"
         ),
-        Binding("y", "span('year')", _("Year"), tooltip=_("this year"), id="period.year"),
-        Binding("a", "span('all')", _("All"), tooltip=_("all of the journal"), id="period.all"),
+        Binding("y", "span('year')", N_("Year"), tooltip=N_("this year"), id="period.year"),
+        Binding("a", "span('all')", N_("All"), tooltip=N_("all of the journal"), id="period.all"),
         Binding(
             "left_square_bracket",
             "step(-1)",
-            _("Earlier"),
-            tooltip=_("the period before"),
+            N_("Earlier"),
+            tooltip=N_("the period before"),
             id="period.earlier",
         ),
         Binding(
             "right_square_bracket",
             "step(1)",
-            _("Later"),
-            tooltip=_("the period after"),
+            N_("Later"),
+            tooltip=N_("the period after"),
             id="period.later",
         ),
     ]

@@ -19,7 +19,7 @@ from textual.containers import Center, Horizontal, Middle, Vertical
 from textual.widgets import Header, Static
 
 from loopbaan.domain import REASON_TEXT, Reason
-from loopbaan.i18n import _, ngettext
+from loopbaan.i18n import N_, _, ngettext
 from loopbaan.insight import postponements as claims
 from loopbaan.insight.periods import Period, per_week
 from loopbaan.insight.postponements import suggestion
@@ -50,8 +50,8 @@ class PostponedScreen(PeriodScreen):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
     BINDINGS = [
         # Before the focused table's own Enter; each applies only where check_action says.
-        Binding("enter", "open_goal", _("Its goal"), priority=True, id="postponed.open"),
-        Binding("enter", "open_day", _("Its day"), priority=True, id="postponed.open"),
+        Binding("enter", "open_goal", N_("Its goal"), priority=True, id="postponed.open"),
+        Binding("enter", "open_day", N_("Its day"), priority=True, id="postponed.open"),
     ]
 
     def compose(self) -> ComposeResult:

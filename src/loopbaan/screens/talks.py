@@ -67,29 +67,29 @@ class TalksScreen(JournalScreen):
     # n and the capture line's Enter and Escape reach the screen while the line has
     # the focus (priority), as on Goals.
     BINDINGS = [
-        Binding("n", "new_talk", _("New talk"), priority=True, id="talks.new_talk"),
-        Binding("enter", "capture_create", _("Create"), priority=True, id="talks.create"),
-        Binding("escape", "capture_cancel", _("Done"), priority=True, id="talks.close"),
-        Binding("e", "edit", _("Edit"), tooltip=_("every field of the talk"), id="talks.edit"),
+        Binding("n", "new_talk", N_("New talk"), priority=True, id="talks.new_talk"),
+        Binding("enter", "capture_create", N_("Create"), priority=True, id="talks.create"),
+        Binding("escape", "capture_cancel", N_("Done"), priority=True, id="talks.close"),
+        Binding("e", "edit", N_("Edit"), tooltip=N_("every field of the talk"), id="talks.edit"),
         Binding(
             "f",
             "follow_up",
-            _("Follow-up"),
-            tooltip=_("a next step of the talk, as a task"),
+            N_("Follow-up"),
+            tooltip=N_("a next step of the talk, as a task"),
             id="talks.follow_up",
         ),
         Binding(
             "c",
             "check_in",
-            _("Check in"),
-            tooltip=_("rate your career attitudes 1–5"),
+            N_("Check in"),
+            tooltip=N_("rate your career attitudes 1–5"),
             id="talks.check_in",
         ),
         Binding(
-            "b", "brief", _("Brief"), tooltip=_("the brief for your next talk"), id="talks.brief"
+            "b", "brief", N_("Brief"), tooltip=N_("the brief for your next talk"), id="talks.brief"
         ),
         Binding(
-            "delete", "delete", _("Delete"), tooltip=_("ctrl+z brings it back"), id="talks.delete"
+            "delete", "delete", N_("Delete"), tooltip=N_("ctrl+z brings it back"), id="talks.delete"
         ),
     ]
 

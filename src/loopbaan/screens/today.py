@@ -20,7 +20,7 @@ from textual.reactive import reactive
 from textual.widgets import Header, Static
 
 from loopbaan.domain import GoalStatus, Item, Kind, Rating, Reason, Status, parse_markers
-from loopbaan.i18n import _
+from loopbaan.i18n import N_, _
 from loopbaan.labels import RATING_MARK, REASON_LABEL
 from loopbaan.safe import in_markup, printable
 from loopbaan.screens.journal import JournalScreen
@@ -51,108 +51,112 @@ class TodayScreen(JournalScreen):
     # a, and the capture line's Enter and Escape, act the moment they arrive, so
     # that quick typing lands in order (see widgets/capture_line.py).
     BINDINGS = [
-        Binding("a", "add", _("Add"), priority=True, id="today.add"),
-        Binding("enter", "capture_create", _("Add it"), priority=True, id="today.create"),
-        Binding("escape", "capture_cancel", _("Done"), priority=True, id="today.close"),
+        Binding("a", "add", N_("Add"), priority=True, id="today.add"),
+        Binding("enter", "capture_create", N_("Add it"), priority=True, id="today.create"),
+        Binding("escape", "capture_cancel", N_("Done"), priority=True, id="today.close"),
         Binding(
             "plus",
             "rate('plus')",
-            _("Plus"),
-            tooltip=_("rate the highlighted item +"),
+            N_("Plus"),
+            tooltip=N_("rate the highlighted item +"),
             id="today.plus",
         ),
         Binding(
             "minus",
             "rate('minus')",
-            _("Minus"),
-            tooltip=_("rate the highlighted item −"),
+            N_("Minus"),
+            tooltip=N_("rate the highlighted item −"),
             id="today.minus",
         ),
         Binding(
             "0",
             "rate('neutral')",
-            _("Neutral"),
-            tooltip=_("rate the highlighted item 0"),
+            N_("Neutral"),
+            tooltip=N_("rate the highlighted item 0"),
             id="today.neutral",
         ),
         Binding(
-            "x", "tick", _("Tick"), tooltip=_("tick a task off, or open it again"), id="today.tick"
+            "x",
+            "tick",
+            N_("Tick"),
+            tooltip=N_("tick a task off, or open it again"),
+            id="today.tick",
         ),
         Binding(
             "d",
             "drop",
-            _("Drop"),
-            tooltip=_("drop a task honestly, or take it up again"),
+            N_("Drop"),
+            tooltip=N_("drop a task honestly, or take it up again"),
             id="today.drop",
         ),
         Binding(
             "p",
             "postpone",
-            _("Postpone"),
-            tooltip=_("move a task to a later day, and why"),
+            N_("Postpone"),
+            tooltip=N_("move a task to a later day, and why"),
             id="today.postpone",
         ),
-        Binding("e", "edit", _("Edit"), tooltip=_("title, kind, day and note"), id="today.edit"),
+        Binding("e", "edit", N_("Edit"), tooltip=N_("title, kind, day and note"), id="today.edit"),
         Binding(
             "g",
             "link_goal",
-            _("Goal"),
-            tooltip=_("count the highlighted item for a goal"),
+            N_("Goal"),
+            tooltip=N_("count the highlighted item for a goal"),
             id="today.goal",
         ),
         Binding(
-            "delete", "delete", _("Delete"), tooltip=_("ctrl+z brings it back"), id="today.delete"
+            "delete", "delete", N_("Delete"), tooltip=N_("ctrl+z brings it back"), id="today.delete"
         ),
         Binding(
             "left_square_bracket",
             "step_day(-1)",
-            _("Previous day"),
+            N_("Previous day"),
             show=False,
             id="today.previous_day",
         ),
         Binding(
-            "right_square_bracket", "step_day(1)", _("Next day"), show=False, id="today.next_day"
+            "right_square_bracket", "step_day(1)", N_("Next day"), show=False, id="today.next_day"
         ),
-        Binding("t", "go_today", _("Back to today"), show=False, id="today.back_to_today"),
+        Binding("t", "go_today", N_("Back to today"), show=False, id="today.back_to_today"),
         Binding(
             "r",
             "reflect",
-            _("Reflect"),
-            tooltip=_("energy 1–5, then what you liked"),
+            N_("Reflect"),
+            tooltip=N_("energy 1–5, then what you liked"),
             id="today.reflect",
         ),
         Binding(
             "f",
             "finish",
-            _("Finish"),
-            tooltip=_("mark the review of this day done"),
+            N_("Finish"),
+            tooltip=N_("mark the review of this day done"),
             id="today.finish",
         ),
         Binding(
             "f",
             "reopen",
-            _("Reopen"),
-            tooltip=_("the review of this day is open again"),
+            N_("Reopen"),
+            tooltip=N_("the review of this day is open again"),
             id="today.finish",
         ),
         # In a reflection field f is a letter: ctrl+f finishes there.
         Binding(
             "ctrl+f",
             "finish(True)",
-            _("Finish"),
-            tooltip=_("finish the review from a field"),
+            N_("Finish"),
+            tooltip=N_("finish the review from a field"),
             id="today.finish_in_field",
         ),
         Binding(
-            "escape", "back_to_items", _("Items"), tooltip=_("back to the list"), id="today.close"
+            "escape", "back_to_items", N_("Items"), tooltip=N_("back to the list"), id="today.close"
         ),
         # Only while a check-in is due: an offer with a key of its own, never a dialog
         # that opens by itself (typed-ahead keys keep their meaning).
         Binding(
             "c",
             "check_in",
-            _("Check in"),
-            tooltip=_("an attitude check-in is due: rate your career attitudes 1–5"),
+            N_("Check in"),
+            tooltip=N_("an attitude check-in is due: rate your career attitudes 1–5"),
             id="today.check_in",
         ),
     ]

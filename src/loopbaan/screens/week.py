@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.widgets import Header, Input, Static
 
-from loopbaan.i18n import _, ngettext
+from loopbaan.i18n import N_, _, ngettext
 from loopbaan.insight.week import Week, WeekSummary, summarize, week_of
 from loopbaan.screens.journal import JournalScreen
 from loopbaan.store.reviews import WeekReview, finish_week_review, save_week_review, week_review
@@ -46,38 +46,38 @@ class WeekScreen(JournalScreen):
         Binding(
             "left_square_bracket",
             "step_week(-1)",
-            _("Previous week"),
+            N_("Previous week"),
             show=False,
             id="week.previous_week",
         ),
         Binding(
-            "right_square_bracket", "step_week(1)", _("Next week"), show=False, id="week.next_week"
+            "right_square_bracket", "step_week(1)", N_("Next week"), show=False, id="week.next_week"
         ),
-        Binding("t", "this_week", _("This week"), show=False, id="week.this_week"),
+        Binding("t", "this_week", N_("This week"), show=False, id="week.this_week"),
         Binding(
             "f",
             "finish",
-            _("Finish"),
-            tooltip=_("mark the review of this week done"),
+            N_("Finish"),
+            tooltip=N_("mark the review of this week done"),
             id="week.finish",
         ),
         Binding(
             "f",
             "reopen",
-            _("Reopen"),
-            tooltip=_("the review of this week is open again"),
+            N_("Reopen"),
+            tooltip=N_("the review of this week is open again"),
             id="week.finish",
         ),
-        Binding("ctrl+z", "undo", _("Undo"), show=False, id="week.undo"),
+        Binding("ctrl+z", "undo", N_("Undo"), show=False, id="week.undo"),
         # In a question's field f is a letter: ctrl+f finishes there.
         Binding(
             "ctrl+f",
             "finish(True)",
-            _("Finish"),
-            tooltip=_("finish the week from a field"),
+            N_("Finish"),
+            tooltip=N_("finish the week from a field"),
             id="week.finish_in_field",
         ),
-        Binding("escape", "back_to_week", _("Back to the week"), id="week.back"),
+        Binding("escape", "back_to_week", N_("Back to the week"), id="week.back"),
     ]
 
     def __init__(self) -> None:

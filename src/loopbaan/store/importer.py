@@ -669,7 +669,7 @@ def _read_export(text: _JsonText, now: str, writer: _Writer | None = None) -> Im
     if text.next_char() != "{":
         text.value()  # JSON or not, it is no export; but if not, say that
         text.end()
-        raise StoreError(f"{text.path}: {_('not a loopbaan export')}")
+        raise StoreError(_("{path}: not a loopbaan export").format(path=text.path))
     text.take("{")
     if text.next_char() == "}":
         text.pos += 1

@@ -13,7 +13,7 @@ from loopbaan.domain import (
     Kind,
     Reason,
 )
-from loopbaan.i18n import N_, _
+from loopbaan.i18n import _, weekday_name
 from loopbaan.labels import NEGOTIATION_LABEL, RATING_MARK, TASK_MARK
 from loopbaan.markdown_text import escape as _md
 from loopbaan.markdown_text import one_line as _line
@@ -27,11 +27,6 @@ from loopbaan.store.transfer import (
 )
 
 # ---------------------------------------------------------------------- markdown
-
-WEEKDAYS = (
-    N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"),
-    N_("Saturday"), N_("Sunday"),
-)  # fmt: skip
 
 
 def _fields(labelled: list[tuple[str, object]]) -> list[str]:
@@ -78,12 +73,12 @@ def _days_markdown(conn: sqlite3.Connection) -> Iterator[str]:
         )
     }
     for day in sorted(items.keys() | moves.keys() | reviews.keys()):
-        weekday = _(WEEKDAYS[date.fromisoformat(day).weekday()])
+        weekday = weekday_name(date.fromisoformat(day).weekday())
         yield f"### {weekday} {day}\n\n"
         if items[day]:
             yield "\n".join(items[day]) + "\n\n"
         if moves[day]:
-            yield f"{_('Postponed')}:\n\n" + "\n".join(moves[day]) + "\n\n"
+            yield _("Postponed") + ":\n\n" + "\n".join(moves[day]) + "\n\n"
         review = reviews.get(day)
         if review is not None:
             energy = f"{review['energy']}/5" if review["energy"] is not None else None
@@ -132,7 +127,7 @@ def _goals_markdown(conn: sqlite3.Connection) -> Iterator[str]:
         steps = milestones[goal["id"]]
         if steps:
             done = sum(1 for m in steps if m["done_on"])
-            yield f"{_('Milestones')} ({done}/{len(steps)}):\n\n"
+            yield _("Milestones") + f" ({done}/{len(steps)}):\n\n"
             for m in steps:
                 dates = [_("due {day}").format(day=m["due_day"])] if m["due_day"] else []
                 dates += [_("done {day}").format(day=m["done_on"])] if m["done_on"] else []
@@ -174,7 +169,7 @@ def write_markdown(conn: sqlite3.Connection, stream: TextSink) -> None:
         (_("Attitude checks"), _checks_markdown),
     ]
     with snapshot(conn):
-        stream.write(f"# {_('Career journal')}\n\n")
+        stream.write("# " + _("Career journal") + "\n\n")
         stream.write(_("Exported {time}").format(time=iso_time(utc_now())) + "\n")
         for heading, chunks in parts:
             first = True

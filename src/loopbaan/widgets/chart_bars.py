@@ -14,6 +14,7 @@ from rich.bar import Bar
 from rich.color import Color
 from rich.text import Text
 
+from loopbaan.i18n import _
 from loopbaan.widgets.row_table import Column, RowTable
 
 BAR_COLUMN = "bar"
@@ -74,7 +75,9 @@ class BarTable(RowTable):
     ) -> None:
         label, *figures = (Column(*column) for column in columns)
         figures = [
-            figure._replace(header=Text(str(figure.header), justify="right")) for figure in figures
+            # a header may be a msgid of a table made at import (N_): translated here
+            figure._replace(header=Text(_(str(figure.header)), justify="right"))
+            for figure in figures
         ]
         super().__init__([label, Column(BAR_COLUMN, "", least=BAR_LEAST), *figures], id=id)
         if classes:

@@ -1,11 +1,11 @@
-"""Days as the screens write them, in the user's language (strftime knows only the C locale)."""
+"""Days as the screens write them, in the user's language: Babel's `format_date`, since
+strftime knows only the C locale. The names below are for the charts' axes."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from loopbaan.i18n import N_, _
-from loopbaan.labels import MONTHS
+from loopbaan.i18n import N_, _, format_day
 
 WEEKDAYS = (
     N_("Monday"),
@@ -34,30 +34,21 @@ MONTHS_SHORT = (
 
 
 def long_day(day: date) -> str:
-    """`Monday 23 November 2026`."""
-    return _("{weekday} {day} {month} {year}").format(
-        weekday=_(WEEKDAYS[day.weekday()]),
-        day=day.day,
-        month=_(MONTHS[day.month - 1]),
-        year=day.year,
-    )
+    """`Monday 23 November 2026`, `maandag 23 november 2026`."""
+    return format_day(day, "EEEE d MMMM y")
 
 
 def short_day(day: date, today: date | None = None) -> str:
-    """`Mon 23 Nov`; the year too when it is not the year of `today`."""
-    text = _("{weekday} {day} {month}").format(
-        weekday=_(WEEKDAYS_SHORT[day.weekday()]),
-        day=day.day,
-        month=_(MONTHS_SHORT[day.month - 1]),
-    )
+    """`Mon 23 Nov`, `ma 23 nov.`; the year too when it is not the year of `today`."""
+    text = format_day(day, "EEE d MMM")
     if today is not None and day.year != today.year:
         text += f" {day.year}"
     return text
 
 
 def day_month(day: date) -> str:
-    """`24 Nov`: short enough for a column."""
-    return _("{day} {month}").format(day=day.day, month=_(MONTHS_SHORT[day.month - 1]))
+    """`24 Nov`, `24 nov.`: short enough for a column."""
+    return format_day(day, "d MMM")
 
 
 def relative_day(day: date, today: date) -> str:

@@ -15,7 +15,7 @@ from textual.validation import ValidationResult, Validator
 from textual.widgets import Input, RadioButton, RadioSet, Static
 
 from loopbaan.days import DayError, parse_day
-from loopbaan.i18n import _, ngettext
+from loopbaan.i18n import N_, _, ngettext
 
 
 def day_hint(day: date, today: date) -> str:
@@ -136,9 +136,9 @@ class ChoiceSet(RadioSet):
     """A radio set where the arrows choose at once, as in any form, and Enter saves."""
 
     BINDINGS = [
-        Binding("down,right", "choose(1)", _("Next choice"), show=False, id="choice.next"),
-        Binding("up,left", "choose(-1)", _("Previous choice"), show=False, id="choice.previous"),
-        Binding("enter", "screen.save", _("Save"), show=False, id="choice.save"),
+        Binding("down,right", "choose(1)", N_("Next choice"), show=False, id="choice.next"),
+        Binding("up,left", "choose(-1)", N_("Previous choice"), show=False, id="choice.previous"),
+        Binding("enter", "screen.save", N_("Save"), show=False, id="choice.save"),
     ]
 
     def on_mount(self) -> None:

@@ -20,6 +20,8 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
 
+from loopbaan.i18n import _
+
 # The actions whose keys stay in a narrow footer, on every screen that has them;
 # then those of KEYS_NEXT, in that order, where there is room; the others go
 # first, from the right.
@@ -344,10 +346,10 @@ class KeysFooter(Widget):
             if binding.show and binding.action not in entries:
                 entries[binding.action] = FooterEntry(
                     binding.key,
-                    binding.description,
+                    _(binding.description),  # the msgid: translated when shown
                     binding.action,
                     enabled,
-                    tooltip,
+                    _(tooltip) if tooltip else tooltip,
                     display(binding),
                 )
         shown = list(entries.values())
@@ -357,10 +359,10 @@ class KeysFooter(Widget):
             shown.append(
                 FooterEntry(
                     binding.key,
-                    binding.description,
+                    _(binding.description),
                     binding.action,
                     palette.enabled,
-                    binding.tooltip or binding.description,
+                    _(binding.tooltip or binding.description),
                     display(binding),
                     palette=True,
                 )

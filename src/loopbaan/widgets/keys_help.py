@@ -20,7 +20,7 @@ from loopbaan.i18n import _
 MOVES = {"cursor_up", "cursor_down", "page_up", "page_down", "first_row", "last_row"}
 
 
-def _ours(node: object, binding: Binding) -> bool:
+def ours(node: object, binding: Binding) -> bool:
     """The binding comes from one of the journal's own classes, not Textual's."""
     for cls in type(node).__mro__:
         if cls.__module__.startswith("loopbaan"):
@@ -46,7 +46,7 @@ def screen_keys(screen: Screen) -> list[tuple[str, Binding]]:
     for node, binding, _enabled, _tooltip in screen.active_bindings.values():
         if binding.system or not binding.description or binding.action in MOVES:
             continue
-        if binding.action in seen or not _ours(node, binding):
+        if binding.action in seen or not ours(node, binding):
             continue
         seen.add(binding.action)
         keys.append((app.get_key_display(binding), binding))
@@ -80,9 +80,9 @@ class KeysHelp(VerticalScroll):
         lines: list[Content] = [Content.styled(_("Keys here"), "bold $text-primary")]
         for key, binding in screen_keys(self.screen):
             lines.append(
-                Content.assemble((f"{key:>7}  ", "bold $text-accent"), binding.description)
+                Content.assemble((f"{key:>7}  ", "bold $text-accent"), _(binding.description))
             )
             if binding.tooltip:
-                lines.append(Content.styled(" " * 9 + binding.tooltip, "dim"))
+                lines.append(Content.styled(" " * 9 + _(binding.tooltip), "dim"))
         lines.append(Content.styled(_("↑ ↓ move · Tab next field · ? closes"), "dim"))
         self.query_one("#keys-help-text", Static).update(Content("\n").join(lines))

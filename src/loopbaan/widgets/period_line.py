@@ -10,7 +10,8 @@ from textual.widgets import Static
 
 from loopbaan.i18n import N_, _
 from loopbaan.insight.periods import Period, Span
-from loopbaan.widgets.dates import MONTHS, day_month
+from loopbaan.labels import MONTHS
+from loopbaan.widgets.dates import day_month
 
 THIS = {Span.MONTH: N_("this month"), Span.QUARTER: N_("this quarter"), Span.YEAR: N_("this year")}
 

@@ -52,6 +52,10 @@ def field_label(field: str) -> str:
     return labels[field]
 
 
+# The keys 1–5 set the energy; their labels, translated when shown.
+ENERGY_LABEL = (N_("Energy 1"), N_("Energy 2"), N_("Energy 3"), N_("Energy 4"), N_("Energy 5"))
+
+
 class EnergyField(Widget, can_focus=True):
     """Energy of the day, 1–5: a digit sets it, ← → step, 0 or Backspace clears."""
 
@@ -69,16 +73,16 @@ class EnergyField(Widget, can_focus=True):
             Binding(
                 str(n),
                 f"set_energy({n})",
-                _("Energy {n}").format(n=n),
+                ENERGY_LABEL[n - 1],
                 show=False,
                 id=f"energy.{n}",
             )
             for n in range(1, 6)
         ),
-        Binding("right", "step(1)", _("More energy"), show=False, id="energy.more"),
-        Binding("left", "step(-1)", _("Less energy"), show=False, id="energy.less"),
+        Binding("right", "step(1)", N_("More energy"), show=False, id="energy.more"),
+        Binding("left", "step(-1)", N_("Less energy"), show=False, id="energy.less"),
         Binding(
-            "0,backspace,delete", "set_energy(0)", _("Clear energy"), show=False, id="energy.clear"
+            "0,backspace,delete", "set_energy(0)", N_("Clear energy"), show=False, id="energy.clear"
         ),
     ]
 

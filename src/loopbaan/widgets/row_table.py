@@ -35,7 +35,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 
-from loopbaan.i18n import _
+from loopbaan.i18n import N_
 from loopbaan.safe import UNPRINTABLE, printable
 
 Row = tuple[int, tuple[object, ...]]  # (record id, cells)
@@ -128,13 +128,13 @@ class RowTable(ScrollView, can_focus=True):
     """Rows of cells under a fixed header; the keys move a cursor over the rows."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "cursor_up", _("Up"), show=False, id="list.up"),
-        Binding("down", "cursor_down", _("Down"), show=False, id="list.down"),
-        Binding("pageup", "page_up", _("Page up"), show=False, id="list.page_up"),
-        Binding("pagedown", "page_down", _("Page down"), show=False, id="list.page_down"),
-        Binding("home", "first_row", _("First"), show=False, id="list.first"),
-        Binding("end", "last_row", _("Last"), show=False, id="list.last"),
-        Binding("enter", "select_row", _("Open"), show=False, id="list.open"),
+        Binding("up", "cursor_up", N_("Up"), show=False, id="list.up"),
+        Binding("down", "cursor_down", N_("Down"), show=False, id="list.down"),
+        Binding("pageup", "page_up", N_("Page up"), show=False, id="list.page_up"),
+        Binding("pagedown", "page_down", N_("Page down"), show=False, id="list.page_down"),
+        Binding("home", "first_row", N_("First"), show=False, id="list.first"),
+        Binding("end", "last_row", N_("Last"), show=False, id="list.last"),
+        Binding("enter", "select_row", N_("Open"), show=False, id="list.open"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {

@@ -27,7 +27,7 @@ def talk_line(nudge: TalkNudge) -> str:
             "{n} day since the last career talk", "{n} days since the last career talk",
             nudge.days_since,
         ).format(n=nudge.days_since)  # fmt: skip
-    return f"{text} · {_('time for one')}" if nudge.due else text
+    return _("{text} · time for one").format(text=text) if nudge.due else text
 
 
 def _cell(text: str) -> Text:

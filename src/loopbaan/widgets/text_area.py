@@ -18,7 +18,7 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import TextArea
 
-from loopbaan.i18n import _
+from loopbaan.i18n import N_
 from loopbaan.safe import pictured
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 class JournalTextArea(TextArea):
     BINDINGS = [
-        Binding("ctrl+o", "edit_externally", _("Editor"), id="text.editor"),
+        Binding("ctrl+o", "edit_externally", N_("Editor"), id="text.editor"),
     ]
 
     def get_line(self, line_index: int) -> Text:

@@ -11,7 +11,7 @@ from datetime import date
 from textual.content import Content
 from textual.widgets import Static
 
-from loopbaan.i18n import _, ngettext
+from loopbaan.i18n import _, format_day, ngettext
 from loopbaan.insight import signal
 from loopbaan.insight.postponements import suggestion
 from loopbaan.insight.week import Standout, Tally, Week, WeekSummary, weeks_between
@@ -27,7 +27,7 @@ GOALS_SHOWN = 4
 
 
 def _day_month(day: date, with_year: bool = False) -> str:
-    text = _("{day} {month}").format(day=day.day, month=_(MONTHS_SHORT[day.month - 1]))
+    text = format_day(day, "d MMM")
     return f"{text} {day.year}" if with_year else text
 
 
@@ -160,9 +160,10 @@ class TagsPanel(WeekPanel):
         )
         shown = order[:TAGS_SHOWN]
         width = min(max(len(printable(tag)) for tag, _marked in shown) + 2, 20)  # "#tag "
+        tag_word, net_word = _("tag"), _("net")
         lines = [
             Content.styled(
-                f"  {_('tag'):<{width}}{'+':>3}{'−':>3}{'0':>3}{_('net'):>5}", f"{MUTED} bold"
+                f"  {tag_word:<{width}}{'+':>3}{'−':>3}{'0':>3}{net_word:>5}", f"{MUTED} bold"
             )
         ]
         for tag, marked in shown:
