@@ -13,10 +13,13 @@ from typing import TYPE_CHECKING
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.command import CommandPalette
+from textual.command import CommandPalette, Hits
+from textual.command import Hit as CommandHit
 from textual.driver import Driver
 from textual.message_pump import MessagePump
 from textual.screen import ModalScreen, Screen
+from textual.system_commands import SystemCommandsProvider
+from textual.theme import ThemeProvider
 
 from loopbaan import days
 from loopbaan.config import Settings, db_path, load_settings, save_setting
@@ -349,8 +352,18 @@ class LoopbaanApp(App[None]):
         open_already = CommandPalette.is_open(self)  # type: ignore[arg-type]  # App[None]
         if self.use_command_palette and not open_already:
             self.push_screen(
-                CommandPalette(placeholder=_("Search for commands…"), id="--command-palette")
+                CommandPalette(
+                    providers=[JournalCommands],
+                    placeholder=_("Search for commands…"),
+                    id="--command-palette",
+                )
             )
+
+    def search_themes(self) -> None:
+        """Textual's theme picker, with its prompt in the user's language."""
+        self.push_screen(
+            CommandPalette(providers=[ThemeProvider], placeholder=_("Search for themes…"))
+        )
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every screen and every key of the current screen, searchable by name."""
@@ -378,6 +391,27 @@ class LoopbaanApp(App[None]):
                 else _("key {key}").format(key=binding.key_display or binding.key),
                 partial(self.run_action, binding.action, active.node),
             )
+
+
+class JournalCommands(SystemCommandsProvider):
+    """The palette's commands (`get_system_commands`); when none matches what was typed,
+    one line says so in the user's language (Textual's own line would be English)."""
+
+    async def search(self, query: str) -> Hits:
+        found = False
+        async for hit in super().search(query):
+            found = True
+            yield hit
+        if not found and query.strip():
+            yield CommandHit(
+                0.01,
+                _("No command matches “{query}”").format(query=printable(query)),
+                _nothing,
+            )
+
+
+def _nothing() -> None:
+    """What the line that says nothing matched does when chosen."""
 
 
 def _default_db_path() -> Path:

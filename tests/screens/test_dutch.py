@@ -95,6 +95,10 @@ async def test_no_english_word_on_any_screen_in_dutch(make_app, journal_path, to
         await pilot.press("ctrl+p")
         await settle(pilot)
         shown["palette"] = screen_lines(app)
+        await pilot.press(*"qqzzx")  # matches no command: that is said in Dutch too
+        await settle(pilot)
+        shown["palette, nothing found"] = screen_lines(app)
+        assert any("Geen opdracht past bij" in line for line in shown["palette, nothing found"])
         await pilot.press("escape")
         # the dialogs: edit an item, edit a goal, the check-in, search
         for place, keys in (("1 e", "1e"), ("3 e", "3e"), ("5 c", "5c"), ("/", "slash")):
