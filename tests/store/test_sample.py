@@ -43,6 +43,16 @@ def test_demo_journal_is_alive_and_consistent(tmp_path: Path) -> None:
     ).fetchone()
     # the days before it were reviewed, so the streak shows
     assert conn.execute("SELECT count(*) FROM day_review WHERE day >= '2026-11-17'").fetchone()[0]
+    # Talks has what it is for: feedback heard with a follow-up, a negotiation prepared
+    from loopbaan.brief import brief_markdown
+    from loopbaan.store import talks
+
+    listed = talks.list_conversations(conn)
+    ahead = [t for t in listed if t.day > TODAY and t.is_negotiation]
+    assert ahead and all(getattr(ahead[0], field) for field in ("want", "walk_away", "prepared"))
+    heard = [t for t in listed if t.kind == "feedback" and t.summary]
+    assert heard and talks.follow_ups(conn, heard[0].id)
+    assert ahead[0].want in brief_markdown(conn, TODAY)
 
 
 @pytest.mark.parametrize("today", [TODAY, date(2026, 11, 28)], ids=["monday", "saturday"])
