@@ -6,8 +6,13 @@ Fixtures are in tests/conftest.py; import these with `from tests.helpers import 
 
 from __future__ import annotations
 
+import errno
 import gettext
+import os
 import re
+import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -111,3 +116,35 @@ def english_only_words() -> set[str]:
         for text in strings:
             dutch |= words(text)
     return english - dutch
+
+
+# ---------------------------------------------------------------------- small disks
+
+
+@contextmanager
+def mounted_tmpfs(folder: Path, options: str) -> Iterator[Path]:
+    """A tmpfs mounted on `folder` with `options` (`size=64k`, `ro`, …), unmounted
+    afterwards; the test is skipped where mount is not allowed (not root)."""
+    made = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)],
+        capture_output=True,
+        text=True,
+    )
+    if made.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {made.stderr.strip() or 'not allowed'}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+def fill_up(path: Path) -> None:
+    """Append to `path` until its disk is full (ENOSPC)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    try:
+        while True:
+            os.write(fd, b"\0" * 4096)
+    except OSError as error:
+        assert error.errno == errno.ENOSPC
+    finally:
+        os.close(fd)

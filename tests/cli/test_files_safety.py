@@ -12,7 +12,6 @@ one journal at once lose nothing.
 
 from __future__ import annotations
 
-import errno
 import os
 import socket
 import sqlite3
@@ -27,6 +26,7 @@ import pytest
 
 from loopbaan.store import open_journal
 from tests.helpers import TODAY_ISO as TODAY
+from tests.helpers import fill_up, mounted_tmpfs
 from tests.helpers import run_cli as run
 
 VICTIM_TEXT = "precious, not yours to overwrite\n"
@@ -287,25 +287,9 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
     """A 64 KiB tmpfs, filled up (root only; skipped where mount is not allowed)."""
     mount = tmp_path / "small"
     mount.mkdir()
-    made = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=64k,mode=0755", "tmpfs", str(mount)],
-        capture_output=True,
-        text=True,
-    )
-    if made.returncode != 0:
-        pytest.skip(f"cannot mount a small tmpfs here: {made.stderr.strip() or 'not allowed'}")
-    try:
-        fd = os.open(mount / "filler", os.O_WRONLY | os.O_CREAT, 0o600)
-        try:
-            while True:
-                os.write(fd, b"\0" * 4096)
-        except OSError as error:
-            assert error.errno == errno.ENOSPC
-        finally:
-            os.close(fd)
+    with mounted_tmpfs(mount, "size=64k,mode=0755"):
+        fill_up(mount / "filler")
         yield mount
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
 @pytest.fixture
@@ -318,17 +302,8 @@ def read_only_folder(tmp_path: Path) -> Iterator[Path]:
         yield folder
         os.chmod(folder, 0o700)
         return
-    made = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", str(folder)],
-        capture_output=True,
-        text=True,
-    )
-    if made.returncode != 0:
-        pytest.skip(f"cannot mount a read-only tmpfs here: {made.stderr.strip() or 'no'}")
-    try:
+    with mounted_tmpfs(folder, "ro,size=64k"):
         yield folder
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], check=False)
 
 
 def test_export_to_a_full_disk(env: Path, capsys, small_disk: Path) -> None:

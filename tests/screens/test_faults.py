@@ -8,12 +8,14 @@ import subprocess
 import sys
 import textwrap
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 from loopbaan.domain import Kind, Rating, Reason
 from loopbaan.store import items, transaction
+from tests.helpers import fill_up, mounted_tmpfs
 
 SIZE = (120, 40)
 MON = date(2026, 11, 23)
@@ -150,34 +152,11 @@ async def test_a_broken_config_is_a_notice_and_the_app_starts(make_app, quiet_co
 def disk_that_fills(tmp_path: Path):
     """A 1 MiB tmpfs for a journal, and a function that fills what is left of it
     (root only; skipped where mount is not allowed). Yields (folder, fill, free)."""
-    import errno
-    import os
-
     folder = tmp_path / "disk"
     folder.mkdir()
-    made = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=1m,mode=0700", "tmpfs", str(folder)],
-        capture_output=True,
-        text=True,
-    )
-    if made.returncode != 0:
-        pytest.skip(f"cannot mount a small tmpfs here: {made.stderr.strip() or 'not allowed'}")
     filler = folder / "filler"
-
-    def fill() -> None:
-        fd = os.open(filler, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-        try:
-            while True:
-                os.write(fd, b"\0" * 4096)
-        except OSError as error:
-            assert error.errno == errno.ENOSPC
-        finally:
-            os.close(fd)
-
-    try:
-        yield folder, fill, filler.unlink
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], check=False)
+    with mounted_tmpfs(folder, "size=1m,mode=0700"):
+        yield folder, partial(fill_up, filler), filler.unlink
 
 
 async def test_a_full_disk_refuses_the_change_with_a_notice(disk_that_fills, quiet_config):
