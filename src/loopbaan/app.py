@@ -28,7 +28,7 @@ from loopbaan.safe import printable
 from loopbaan.screens.journal import JournalScreen
 from loopbaan.screens.today import TodayScreen
 from loopbaan.store import JournalError, StoreError
-from loopbaan.store.db import backup_due, open_journal
+from loopbaan.store.db import backup_if_due, open_journal
 from loopbaan.store.undo import UndoLog
 from loopbaan.typeahead import KeyGate, is_typed
 from loopbaan.widgets.keys_help import ours
@@ -296,15 +296,13 @@ class LoopbaanApp(App[None]):
         if self._backed_up_on == day:
             return
         self._backed_up_on = day
-        keep_daily = self.settings.backup_keep_daily
-        keep_weekly = self.settings.backup_keep_weekly
-        if not (keep_daily or keep_weekly) or not backup_due(self.db_path, day):
-            return
-        from loopbaan.store.backups import daily_backup
-
         try:
-            daily_backup(
-                self.conn, self.db_path, day, keep_daily=keep_daily, keep_weekly=keep_weekly
+            backup_if_due(
+                self.conn,
+                self.db_path,
+                day,
+                keep_daily=self.settings.backup_keep_daily,
+                keep_weekly=self.settings.backup_keep_weekly,
             )
         except (JournalError, OSError, sqlite3.Error) as error:
             self.notify(

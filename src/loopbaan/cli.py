@@ -221,19 +221,17 @@ def _automatic_backup(args: argparse.Namespace, conn: sqlite3.Connection, path: 
     On a day with its copy made this is one stat; a backup that fails is said in one
     line and the command goes on: the write matters more than its safety copy.
     """
-    from loopbaan.store.db import backup_due
+    from loopbaan.store.db import JournalError, backup_if_due
 
-    settings = getattr(args, "settings", None)
-    keep_daily = settings.backup_keep_daily if settings else 7
-    keep_weekly = settings.backup_keep_weekly if settings else 8
-    day = today()
-    if not (keep_daily or keep_weekly) or not backup_due(path, day):
-        return
-    from loopbaan.store import JournalError
-    from loopbaan.store.backups import daily_backup
-
+    settings = _settings(args)
     try:
-        daily_backup(conn, path, day, keep_daily=keep_daily, keep_weekly=keep_weekly)
+        backup_if_due(
+            conn,
+            path,
+            today(),
+            keep_daily=settings.backup_keep_daily,
+            keep_weekly=settings.backup_keep_weekly,
+        )
     except (JournalError, OSError, sqlite3.Error) as error:
         _say(_("loopbaan: no backup today: {error}").format(error=error), stderr=True)
 

@@ -551,6 +551,19 @@ def backup_due(journal: Path, day: date) -> bool:
     return not os.path.exists(backup_folder(journal) / daily_name(day))
 
 
+def backup_if_due(
+    conn: sqlite3.Connection, journal: Path, day: date, *, keep_daily: int, keep_weekly: int
+) -> Path | None:
+    """Before the first write of `day`: its automatic backup, if one is kept and not made
+    yet (store/backups.py); None otherwise. When none is due this is one stat and
+    imports nothing. Raises what the backup meets (JournalError, OSError, sqlite3.Error)."""
+    if not (keep_daily or keep_weekly) or not backup_due(journal, day):
+        return None
+    from loopbaan.store.backups import daily_backup
+
+    return daily_backup(conn, journal, day, keep_daily=keep_daily, keep_weekly=keep_weekly)
+
+
 def backup(conn: sqlite3.Connection, dest: Path) -> Path:
     """Copy the journal with SQLite's online backup into a new 0600 file at `dest`.
 
